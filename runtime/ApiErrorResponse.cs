@@ -1,0 +1,105 @@
+using System;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace AutoSend.Runtime;
+
+/// <summary>
+/// An error response as the client captured it: status, the first bytes of the body (capped), and what could be read
+/// from it without knowing its declared type.
+/// </summary>
+internal sealed class ApiErrorResponse
+{
+    public ApiErrorResponse(ApiOperation operation, HttpStatusCode statusCode, string? reasonPhrase, string? mediaType, ReadOnlyMemory<byte> body, bool isTruncated, string? requestId)
+    {
+        Operation = operation;
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        MediaType = mediaType;
+        Body = body;
+        IsTruncated = isTruncated;
+        RequestId = requestId;
+        IsJson = LooksLikeJson(mediaType, body.Span);
+        if (IsJson && !isTruncated)
+        {
+            (ErrorMessage, ErrorCode) = ReadMessageAndCode(body.Span);
+        }
+    }
+
+    public ApiOperation Operation { get; }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public string? ReasonPhrase { get; }
+
+    public string? MediaType { get; }
+
+    public ReadOnlyMemory<byte> Body { get; }
+
+    public bool IsTruncated { get; }
+
+    public bool IsJson { get; }
+
+    public string? RequestId { get; }
+
+    public string? ErrorMessage { get; }
+
+    public string? ErrorCode { get; }
+
+    public string BodyText => Encoding.UTF8.GetString(Body.Span);
+
+    private static bool LooksLikeJson(string? mediaType, ReadOnlySpan<byte> body)
+    {
+        if (mediaType is not null)
+        {
+            return mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        ReadOnlySpan<byte> trimmed = body.TrimStart(" \t\r\n"u8);
+        return !trimmed.IsEmpty && trimmed[0] is (byte)'{' or (byte)'[';
+    }
+
+    // Error bodies differ between APIs and even between endpoints of one API; these are the common places for a
+    // human-readable message and a machine-readable code, tried in order.
+    private static (string? Message, string? Code) ReadMessageAndCode(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            JsonElement error = root.TryGetProperty("error", out JsonElement e) ? e : default;
+            JsonElement firstError = error.ValueKind == JsonValueKind.Array && error.GetArrayLength() > 0 ? error[0] : default;
+            JsonElement firstOfErrors = root.TryGetProperty("errors", out JsonElement es) && es.ValueKind == JsonValueKind.Array && es.GetArrayLength() > 0 ? es[0] : default;
+
+            string? message = StringProperty(error, "message")
+                ?? StringProperty(root, "message")
+                ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null)
+                ?? StringProperty(firstError, "message")
+                ?? StringProperty(root, "detail")
+                ?? StringProperty(root, "title")
+                ?? StringProperty(firstOfErrors, "message");
+            string? code = StringProperty(error, "code")
+                ?? StringProperty(root, "code")
+                ?? StringProperty(firstError, "code")
+                ?? StringProperty(root, "errorCode")
+                ?? StringProperty(root, "error_code");
+            return (message, code);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
