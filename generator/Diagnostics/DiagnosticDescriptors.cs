@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AutoSend.Gen.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable and documented in docs/diagnostics.md; each message says what
+/// is wrong and what to do, and points at the spec file and line.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "AutoSend.Gen";
+
+    public static readonly DiagnosticDescriptor UnreadableDocument = new(
+        "AG0001",
+        "The OpenAPI document cannot be read",
+        "The OpenAPI document cannot be read: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "The file is not valid YAML or JSON, or not an OpenAPI document. No client is generated from it; fix the syntax at the reported line.");
+
+    public static readonly DiagnosticDescriptor UnsupportedVersion = new(
+        "AG0002",
+        "The OpenAPI version is not supported",
+        "The document declares OpenAPI version '{0}', which is not supported; use OpenAPI 2.0, 3.0, 3.1 or 3.2",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EmptyDocument = new(
+        "AG0003",
+        "The OpenAPI document is empty",
+        "The OpenAPI document '{0}' is empty; write an OpenAPI document into it or remove the <OpenApiClient> item",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "AG0004",
+        "A $ref points to nothing",
+        "The reference '{0}' does not point to anything in the document; the value is typed as JsonNode until the reference is fixed",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DocumentProblem = new(
+        "AG0005",
+        "The OpenAPI document has a problem",
+        "The OpenAPI document has a problem: {0}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "AG0006",
+        "A schema construct is not supported",
+        "{0}; '{1}' is typed as {2}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateClient = new(
+        "AG0007",
+        "Two OpenAPI documents generate the same type",
+        "The type '{0}' in namespace '{1}' is also generated from '{2}'; give one of the <OpenApiClient> items its own Namespace or ClientName",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = new(
+        "AG0008",
+        "The generator failed on this document",
+        "The generator failed on this document ({0}: {1}); the other documents are not affected. Please report this with the document.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OperationSkipped = new(
+        "AG0009",
+        "An operation is not generated",
+        "The operation '{0}' is not generated: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSetting = new(
+        "AG0010",
+        "An <OpenApiClient> setting is invalid",
+        "The {0} '{1}' of <OpenApiClient Include=\"{2}\"> is not a valid C# {3}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
+    {
+        UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, DocumentProblem,
+        UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting,
+    }.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor Get(string id) => s_byId[id];
+}

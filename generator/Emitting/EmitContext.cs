@@ -1,0 +1,36 @@
+using System.Reflection;
+using AutoSend.Gen.Model;
+
+namespace AutoSend.Gen.Emitting;
+
+/// <summary>What every emitter of one client shares: the spec, the spec's file name and common spellings.</summary>
+internal sealed class EmitContext
+{
+    public static readonly string GeneratorVersion =
+        typeof(EmitContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public EmitContext(ClientSpec client, string specFileName)
+    {
+        Client = client;
+        SpecFileName = specFileName;
+    }
+
+    public ClientSpec Client { get; }
+
+    public string SpecFileName { get; }
+
+    /// <summary>The attribute that marks every generated type.</summary>
+    public string GeneratedCodeAttribute => "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoSend.Gen\", " + Literal.String(GeneratorVersion) + ")]";
+
+    /// <summary>The metadata property of a type on the JSON context, e.g. <c>AutoSendJsonContext.Default.Campaign</c>.</summary>
+    public string TypeInfo(string infoName) => Client.JsonContextName + ".Default." + infoName;
+
+    /// <summary>Starts a file: header, namespace, and the writer to fill.</summary>
+    public SourceWriter StartFile(out SourceWriter.Block namespaceBlock)
+    {
+        var writer = new SourceWriter();
+        writer.FileHeader(SpecFileName);
+        namespaceBlock = writer.Open("namespace " + Client.Namespace);
+        return writer;
+    }
+}

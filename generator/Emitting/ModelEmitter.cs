@@ -1,0 +1,62 @@
+using AutoSend.Gen.Model;
+
+namespace AutoSend.Gen.Emitting;
+
+/// <summary>Writes a model class: one property per schema property, with wire names and null handling.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(EmitContext context, ObjectSpec model)
+    {
+        SourceWriter writer = context.StartFile(out SourceWriter.Block ns);
+        using (ns)
+        {
+            DocComment.Summary(writer, model.Description, "The <c>" + DocComment.Inline(model.Name) + "</c> schema.");
+            Attributes.Obsolete(writer, model.Deprecated, "This schema is deprecated.");
+            writer.Line(context.GeneratedCodeAttribute);
+            using (writer.Open("public sealed partial class " + model.Name))
+            {
+                bool first = true;
+                foreach (PropertySpec property in model.Properties)
+                {
+                    if (!first)
+                    {
+                        writer.Line();
+                    }
+
+                    first = false;
+                    WriteProperty(writer, property);
+                }
+
+                if (model.ExtensionDataName is not null)
+                {
+                    if (!first)
+                    {
+                        writer.Line();
+                    }
+
+                    DocComment.Summary(writer, null, "Properties the schema does not name, kept as they were received so that nothing is lost on a round trip.");
+                    writer.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
+                    writer.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? " + model.ExtensionDataName + " { get; set; }");
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteProperty(SourceWriter writer, PropertySpec property)
+    {
+        DocComment.Summary(writer, property.Description, "The <c>" + DocComment.Inline(property.JsonName) + "</c> property.");
+        Attributes.Obsolete(writer, property.Deprecated, "This property is deprecated.");
+        writer.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literal.String(property.JsonName) + ")]");
+        if (!property.IsRequired)
+        {
+            writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+        }
+
+        writer.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeName(property) + " " + property.Name + " { get; set; }");
+    }
+
+    /// <summary>The property type as declared, with <c>?</c> when it may hold null.</summary>
+    public static string TypeName(PropertySpec property) => property.IsNullable ? property.Type.NullableName : property.Type.Name;
+}

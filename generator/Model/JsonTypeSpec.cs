@@ -1,0 +1,36 @@
+namespace AutoSend.Gen.Model;
+
+/// <summary>How the JSON context builds the metadata of one type.</summary>
+internal enum JsonTypeKind
+{
+    /// <summary>A built-in converter of <c>JsonMetadataServices</c>.</summary>
+    BuiltIn,
+
+    /// <summary><c>Nullable&lt;T&gt;</c> over another entry.</summary>
+    NullableValue,
+
+    /// <summary>A generated class, described property by property.</summary>
+    Object,
+
+    /// <summary>A generated type with its own converter (open enums, unions).</summary>
+    CustomConverter,
+
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c>.</summary>
+    List,
+
+    /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c>.</summary>
+    Map,
+}
+
+/// <summary>One <c>JsonTypeInfo&lt;T&gt;</c> property of the generated JSON context.</summary>
+/// <param name="PropertyName">The context property, e.g. <c>Campaign</c> or <c>IReadOnlyListString</c>.</param>
+/// <param name="TypeName">The described type as the generated code spells it.</param>
+/// <param name="Kind">How its metadata is built.</param>
+/// <param name="ElementTypeName">The underlying, item or value type for nullable, list and map entries.</param>
+/// <param name="BuiltInConverter">The <c>JsonMetadataServices</c> converter property for built-in entries.</param>
+internal sealed record JsonTypeSpec(
+    string PropertyName,
+    string TypeName,
+    JsonTypeKind Kind,
+    string? ElementTypeName,
+    string? BuiltInConverter);

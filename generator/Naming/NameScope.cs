@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace AutoSend.Gen.Naming;
+
+/// <summary>
+/// Hands out unique names within one C# scope (a namespace, a type's members, a method's parameters). Names are
+/// compared case-insensitively, so that generated files never differ only by case; a taken name gets a number.
+/// Allocation follows document order, which keeps the result deterministic.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+
+    public NameScope(params string[] reserved)
+    {
+        foreach (string name in reserved)
+        {
+            _taken.Add(name);
+        }
+    }
+
+    /// <summary>Reserves <paramref name="preferred"/>, or the first free <c>preferred2</c>, <c>preferred3</c>...</summary>
+    public string Allocate(string preferred)
+    {
+        if (_taken.Add(preferred))
+        {
+            return preferred;
+        }
+
+        for (int i = 2; ; i++)
+        {
+            string candidate = preferred + i.ToString(CultureInfo.InvariantCulture);
+            if (_taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    public bool IsTaken(string name) => _taken.Contains(name);
+}

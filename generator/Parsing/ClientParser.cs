@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AutoSend.Gen.Diagnostics;
+using AutoSend.Gen.Helpers;
+using AutoSend.Gen.Model;
+using AutoSend.Gen.Naming;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.OpenApi;
+
+namespace AutoSend.Gen.Parsing;
+
+/// <summary>
+/// The parser stage: spec text and settings in, an equatable <see cref="ClientSpec"/> and located diagnostics out.
+/// Names are allocated in a fixed order (client types, component schemas, tag groups, inline types) so that the
+/// names users see do not shift when unrelated parts of the document change.
+/// </summary>
+internal static class ClientParser
+{
+    public static ParseResult Parse(ClientInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var locator = new SourceLocator(input.Path, input.Text);
+        ClientSpec? client = null;
+        try
+        {
+            OpenApiDocument? document = DocumentReader.Read(input.Text, input.Path, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (document is not null)
+            {
+                client = Build(input, document, diagnostics);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Never let one document take the others down (CS8785): report it on the spec file instead.
+            diagnostics.AddAtLine(DiagnosticDescriptors.GeneratorFailure, 0, -1, exception.GetType().Name, exception.Message);
+            client = null;
+        }
+
+        return new ParseResult(input.Path, diagnostics.HasErrors ? null : client, diagnostics.Resolve(locator));
+    }
+
+    private static ClientSpec? Build(ClientInput input, OpenApiDocument document, DiagnosticBag diagnostics)
+    {
+        string title = document.Info?.Title ?? string.Empty;
+        string baseName = BaseName(title, input.Path);
+        string clientName = input.ClientName.Length > 0 ? input.ClientName : baseName + "Client";
+        if (!SyntaxFacts.IsValidIdentifier(clientName) || SyntaxFacts.GetKeywordKind(clientName) != SyntaxKind.None)
+        {
+            diagnostics.AddAtLine(DiagnosticDescriptors.InvalidSetting, 0, -1, "ClientName", clientName, input.Path, "type name");
+            return null;
+        }
+
+        string ns = input.Namespace.Length > 0
+            ? input.Namespace
+            : (input.RootNamespace.Length > 0 ? input.RootNamespace + "." : string.Empty) + baseName;
+        if (!IsValidNamespace(ns))
+        {
+            diagnostics.AddAtLine(DiagnosticDescriptors.InvalidSetting, 0, -1, "Namespace", ns, input.Path, "namespace");
+            return null;
+        }
+
+        string contextBase = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
+            ? clientName.Substring(0, clientName.Length - "Client".Length)
+            : clientName;
+        var typeNames = new NameScope();
+        string optionsName = typeNames.Allocate(clientName + "Options");
+        string contextName = typeNames.Allocate(contextBase + "JsonContext");
+        typeNames.Allocate(clientName);
+
+        // Context members and the primitive metadata properties come first, so no model can take their names.
+        var infoNames = new NameScope(["Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", contextName, .. Primitives.InfoNames]);
+        var json = new JsonTypeRegistry();
+        var schemas = new SchemaMapper(typeNames, infoNames, diagnostics, json);
+        schemas.ReserveComponentNames(document.Components?.Schemas);
+
+        var clientMembers = new NameScope(clientName, "DefaultBaseAddress", "BaseAddress", "Dispose", "Equals", "GetHashCode", "ToString", "GetType");
+        var operations = new OperationMapper(schemas, json, diagnostics, typeNames);
+        schemas.MapComponents(document.Components?.Schemas);
+        EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers);
+
+        return new ClientSpec(
+            ns,
+            clientName,
+            optionsName,
+            contextName,
+            title,
+            document.Info?.Description,
+            DefaultBaseAddress(document),
+            Security(document, diagnostics),
+            schemas.Declarations.ToEquatableArray(),
+            groups,
+            json.ToArray());
+    }
+
+    private static string BaseName(string title, string path)
+    {
+        string name = Identifier.ToPascalCase(title, "Api", string.Empty);
+        foreach (string suffix in new[] { "RestApi", "Api" })
+        {
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                name = name.Substring(0, name.Length - suffix.Length);
+                break;
+            }
+        }
+
+        return name.Length > 0 ? name : Identifier.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(path), "Api", "OpenApi");
+    }
+
+    private static bool IsValidNamespace(string ns) =>
+        ns.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None);
+
+    private static string? DefaultBaseAddress(OpenApiDocument document)
+    {
+        OpenApiServer? server = document.Servers?.FirstOrDefault();
+        if (server?.Url is null)
+        {
+            return null;
+        }
+
+        string url = server.Url;
+        foreach (KeyValuePair<string, OpenApiServerVariable> variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http") || url.Contains("{"))
+        {
+            return null;
+        }
+
+        string text = uri.AbsoluteUri;
+        return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
+    }
+
+    private static EquatableArray<SecuritySchemeSpec> Security(OpenApiDocument document, DiagnosticBag diagnostics)
+    {
+        IDictionary<string, IOpenApiSecurityScheme> declared = document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>();
+
+        // The schemes the document requires, in order; without a global requirement, every declared scheme.
+        var names = new List<string>();
+        foreach (OpenApiSecurityRequirement requirement in document.Security ?? [])
+        {
+            names.AddRange(requirement.Keys.Select(k => k.Reference.Id).Where(id => id is not null).Select(id => id!));
+        }
+
+        if (names.Count == 0)
+        {
+            names.AddRange(declared.Keys);
+        }
+
+        var result = new List<SecuritySchemeSpec>();
+        foreach (string name in names.Distinct())
+        {
+            if (!declared.TryGetValue(name, out IOpenApiSecurityScheme? scheme))
+            {
+                continue;
+            }
+
+            SecuritySchemeKind? kind = scheme.Type switch
+            {
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.Bearer,
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.Basic,
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Header => SecuritySchemeKind.ApiKeyHeader,
+                SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect => SecuritySchemeKind.Bearer,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                diagnostics.AddAtPointer(DiagnosticDescriptors.DocumentProblem, "#/components/securitySchemes/" + SourceLocator.Escape(name),
+                    $"the security scheme '{name}' ({scheme.Type} {scheme.Scheme}{scheme.In}) is not supported yet; requests are sent without it");
+                continue;
+            }
+
+            result.Add(new SecuritySchemeSpec(kind.Value, scheme.Name, scheme.Description));
+        }
+
+        return result.ToEquatableArray();
+    }
+}

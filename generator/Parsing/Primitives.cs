@@ -1,0 +1,66 @@
+using AutoSend.Gen.Model;
+
+namespace AutoSend.Gen.Parsing;
+
+/// <summary>The BCL types that OpenAPI primitives and free-form values map to.</summary>
+internal static class Primitives
+{
+    public static readonly TypeRef String = new("string", TypeKind.Primitive, false, "String");
+    public static readonly TypeRef Int32 = new("int", TypeKind.Primitive, true, "Int32");
+    public static readonly TypeRef Int64 = new("long", TypeKind.Primitive, true, "Int64");
+    public static readonly TypeRef Single = new("float", TypeKind.Primitive, true, "Single");
+    public static readonly TypeRef Double = new("double", TypeKind.Primitive, true, "Double");
+    public static readonly TypeRef Decimal = new("decimal", TypeKind.Primitive, true, "Decimal");
+    public static readonly TypeRef Boolean = new("bool", TypeKind.Primitive, true, "Boolean");
+    public static readonly TypeRef DateTimeOffset = new("global::System.DateTimeOffset", TypeKind.Primitive, true, "DateTimeOffset");
+    public static readonly TypeRef DateOnly = new("global::System.DateOnly", TypeKind.Primitive, true, "DateOnly");
+    public static readonly TypeRef Guid = new("global::System.Guid", TypeKind.Primitive, true, "Guid");
+    public static readonly TypeRef Uri = new("global::System.Uri", TypeKind.Primitive, false, "Uri");
+    public static readonly TypeRef Bytes = new("byte[]", TypeKind.Primitive, false, "ByteArray");
+    public static readonly TypeRef JsonNode = new("global::System.Text.Json.Nodes.JsonNode", TypeKind.Json, false, "JsonNode");
+    public static readonly TypeRef JsonObject = new("global::System.Text.Json.Nodes.JsonObject", TypeKind.Json, false, "JsonObject");
+
+    /// <summary>Every context property name the primitives use, reserved before models are named.</summary>
+    public static readonly string[] InfoNames =
+    [
+        String.InfoName, Int32.InfoName, Int64.InfoName, Single.InfoName, Double.InfoName, Decimal.InfoName,
+        Boolean.InfoName, DateTimeOffset.InfoName, DateOnly.InfoName, Guid.InfoName, Uri.InfoName, Bytes.InfoName,
+        JsonNode.InfoName, JsonObject.InfoName,
+    ];
+
+    /// <summary>The type for a string schema of the given format.</summary>
+    public static TypeRef ForString(string? format) => format switch
+    {
+        "date-time" => DateTimeOffset,
+        "date" => DateOnly,
+        "uuid" => Guid,
+        "uri" => Uri,
+        "byte" => Bytes,
+        _ => String,
+    };
+
+    /// <summary>The type for an integer schema; without a format it is <c>int</c>, as most generators do.</summary>
+    public static TypeRef ForInteger(string? format) => format == "int64" ? Int64 : Int32;
+
+    /// <summary>The type for a number schema; without a format it is <c>double</c>.</summary>
+    public static TypeRef ForNumber(string? format) => format switch
+    {
+        "float" => Single,
+        "decimal" => Decimal,
+        "int32" => Int32,
+        "int64" => Int64,
+        _ => Double,
+    };
+
+    /// <summary>The JSON token a value of this type starts with.</summary>
+    public static JsonShape ShapeOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.List => JsonShape.Array,
+        TypeKind.Object or TypeKind.Map => JsonShape.Object,
+        TypeKind.Json when type == JsonObject => JsonShape.Object,
+        TypeKind.Enum => JsonShape.String,
+        _ when type == Boolean => JsonShape.Boolean,
+        _ when type == Int32 || type == Int64 || type == Single || type == Double || type == Decimal => JsonShape.Number,
+        _ => JsonShape.String,
+    };
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using AutoSend.Gen.Model;
+using SharpYaml;
+using SharpYaml.Events;
+
+namespace AutoSend.Gen.Parsing;
+
+/// <summary>
+/// Maps places in a spec file to spans for diagnostics. The OpenAPI reader reports semantic problems as JSON pointers
+/// only, so the locator walks the YAML/JSON text once (with SharpYaml's event parser, which also reads JSON) and
+/// records where each requested pointer, or its nearest ancestor, starts. It runs only when there is something to report.
+/// </summary>
+internal sealed class SourceLocator
+{
+    private readonly string _path;
+    private readonly string _text;
+    private int[]? _lineStarts;
+
+    public SourceLocator(string path, string text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    /// <summary>The span of a 0-based line and column, one character wide (the whole line when the column is unknown).</summary>
+    public SourceSpan AtLine(int line, int column = -1)
+    {
+        int[] starts = LineStarts();
+        line = Math.Max(0, Math.Min(line, starts.Length - 1));
+        int lineStart = starts[line];
+        int lineEnd = line + 1 < starts.Length ? starts[line + 1] : _text.Length;
+        while (lineEnd > lineStart && _text[lineEnd - 1] is '\r' or '\n')
+        {
+            lineEnd--;
+        }
+
+        if (column < 0)
+        {
+            return new SourceSpan(_path, lineStart, lineEnd - lineStart, line, 0, line, lineEnd - lineStart);
+        }
+
+        column = Math.Min(column, lineEnd - lineStart);
+        int start = lineStart + column;
+        int length = start < lineEnd ? 1 : 0;
+        return new SourceSpan(_path, start, length, line, column, line, column + length);
+    }
+
+    /// <summary>Finds the spans of JSON pointers (<c>#/paths/~1a/get</c>), each at its key, or at its nearest ancestor.</summary>
+    public Dictionary<string, SourceSpan> Locate(IEnumerable<string> pointers)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (string pointer in pointers)
+        {
+            for (string? p = Normalize(pointer); p is not null; p = Parent(p))
+            {
+                wanted.Add(p);
+            }
+        }
+
+        var found = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        try
+        {
+            Walk(wanted, found);
+        }
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
+        {
+            // The reader already accepted or rejected the text; a locator failure only costs precision.
+        }
+
+        foreach (string pointer in pointers)
+        {
+            SourceSpan span = AtLine(0);
+            for (string? p = Normalize(pointer); p is not null; p = Parent(p))
+            {
+                if (found.TryGetValue(p, out SourceSpan? hit))
+                {
+                    span = hit;
+                    break;
+                }
+            }
+
+            result[pointer] = span;
+        }
+
+        return result;
+    }
+
+    private void Walk(HashSet<string> wanted, Dictionary<string, SourceSpan> found)
+    {
+        IParser parser = Parser.CreateParser(new StringReader(_text));
+        var stack = new List<Frame>();
+        while (parser.MoveNext())
+        {
+            ParsingEvent? current = parser.Current;
+            if (current is null)
+            {
+                continue;
+            }
+
+            if (current is MappingEnd or SequenceEnd)
+            {
+                stack.RemoveAt(stack.Count - 1);
+                continue;
+            }
+
+            if (current is not NodeEvent)
+            {
+                continue;
+            }
+
+            string pointer;
+            if (stack.Count == 0)
+            {
+                pointer = string.Empty;
+            }
+            else
+            {
+                Frame parent = stack[stack.Count - 1];
+                if (parent.IsMapping && parent.ExpectingKey)
+                {
+                    // A key: remember it; its position stands for the member it introduces.
+                    string key = current is Scalar scalar ? scalar.Value ?? string.Empty : string.Empty;
+                    parent.Key = key;
+                    parent.ExpectingKey = false;
+                    string memberPointer = parent.Pointer + "/" + Escape(key);
+                    if (wanted.Contains(memberPointer) && !found.ContainsKey(memberPointer))
+                    {
+                        found[memberPointer] = ToSpan(current.Start, current.End);
+                    }
+
+                    if (current is MappingStart or SequenceStart)
+                    {
+                        stack.Add(new Frame(memberPointer + "/?", current is MappingStart));
+                    }
+
+                    continue;
+                }
+
+                if (parent.IsMapping)
+                {
+                    pointer = parent.Pointer + "/" + Escape(parent.Key);
+                    parent.ExpectingKey = true;
+                }
+                else
+                {
+                    pointer = parent.Pointer + "/" + parent.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    parent.Index++;
+                    if (wanted.Contains(pointer) && !found.ContainsKey(pointer))
+                    {
+                        found[pointer] = ToSpan(current.Start, current.End);
+                    }
+                }
+            }
+
+            if (pointer.Length == 0 && !found.ContainsKey(string.Empty))
+            {
+                found[string.Empty] = AtLine(0);
+            }
+
+            if (current is MappingStart or SequenceStart)
+            {
+                stack.Add(new Frame(pointer, current is MappingStart));
+            }
+        }
+    }
+
+    private SourceSpan ToSpan(Mark start, Mark end)
+    {
+        int length = Math.Max(0, Math.Min(end.Index, _text.Length) - start.Index);
+        if (end.Line != start.Line)
+        {
+            // Keep the squiggle on the first line of a multi-line node.
+            return AtLine(start.Line, start.Column);
+        }
+
+        return new SourceSpan(_path, start.Index, length, start.Line, start.Column, end.Line, end.Column);
+    }
+
+    private int[] LineStarts()
+    {
+        if (_lineStarts is null)
+        {
+            var starts = new List<int> { 0 };
+            for (int i = 0; i < _text.Length; i++)
+            {
+                if (_text[i] == '\n' || (_text[i] == '\r' && (i + 1 == _text.Length || _text[i + 1] != '\n')))
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            _lineStarts = starts.ToArray();
+        }
+
+        return _lineStarts;
+    }
+
+    /// <summary>Makes <c>#/a/b</c> and <c>/a/b</c> alike; the document root is the empty pointer.</summary>
+    private static string Normalize(string pointer)
+    {
+        string p = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        return p == "/" ? string.Empty : p.TrimEnd('/');
+    }
+
+    private static string? Parent(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return null;
+        }
+
+        int slash = pointer.LastIndexOf('/');
+        return slash <= 0 ? string.Empty : pointer.Substring(0, slash);
+    }
+
+    public static string Escape(string key)
+    {
+        var text = new StringBuilder(key.Length);
+        foreach (char c in key)
+        {
+            text.Append(c switch { '~' => "~0", '/' => "~1", _ => c.ToString() });
+        }
+
+        return text.ToString();
+    }
+
+    private sealed class Frame(string pointer, bool isMapping)
+    {
+        public string Pointer { get; } = pointer;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public bool ExpectingKey { get; set; } = true;
+
+        public string Key { get; set; } = string.Empty;
+
+        public int Index { get; set; }
+    }
+}
