@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using AutoSend.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AutoSend.Gen.Tests.Infrastructure;
+
+/// <summary>One spec handed to the generator, as an &lt;OpenApiClient&gt; item would.</summary>
+public sealed record SpecInput(string Path, string Text, string Namespace = "", string ClientName = "");
+
+/// <summary>What one generator run produced.</summary>
+public sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    Compilation InputCompilation,
+    Compilation OutputCompilation,
+    GeneratorRunResult Result,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    /// <summary>Generated sources by hint name, in the order the generator added them.</summary>
+    public IReadOnlyList<(string HintName, string Text)> Sources =>
+        Result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToList();
+
+    /// <summary>Compiler diagnostics of warning level or above in the compilation with the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompileProblems =>
+        OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
+
+/// <summary>
+/// Runs the generator with <see cref="CSharpGeneratorDriver"/> the way the compiler does: specs arrive as
+/// AdditionalFiles with the metadata the package's props set, and the output is compiled against the runtime
+/// with nullable on and every warning reported.
+/// </summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    private static readonly ImmutableArray<MetadataReference> s_references = LoadReferences();
+
+    public static GeneratorRun Run(params SpecInput[] specs) => Run(specs, "namespace Consumer; internal static class Program { public static void Main() { } }");
+
+    public static GeneratorRun Run(IReadOnlyList<SpecInput> specs, string userCode, string rootNamespace = "Consumer")
+    {
+        CSharpCompilation compilation = CreateCompilation(userCode);
+        GeneratorDriver driver = CreateDriver(specs, rootNamespace);
+        return RunDriver(driver, compilation);
+    }
+
+    public static GeneratorDriver CreateDriver(IReadOnlyList<SpecInput> specs, string rootNamespace = "Consumer") =>
+        CreateDriver(specs, out _, rootNamespace);
+
+    /// <summary>Creates a driver and hands back the AdditionalText objects, so a test can replace one later.</summary>
+    public static GeneratorDriver CreateDriver(IReadOnlyList<SpecInput> specs, out AdditionalText[] texts, string rootNamespace = "Consumer")
+    {
+        texts = specs.Select(s => Text(s.Path, s.Text)).ToArray();
+        return CSharpGeneratorDriver.Create(
+            [new OpenApiClientGenerator().AsSourceGenerator()],
+            texts,
+            ParseOptions,
+            new TestOptionsProvider(specs, rootNamespace),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>An AdditionalFiles item with the given path and content.</summary>
+    public static AdditionalText Text(string path, string text) => new InMemoryAdditionalText(path, text);
+
+    public static GeneratorRun RunDriver(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        return new GeneratorRun(driver, compilation, output, result, diagnostics);
+    }
+
+    public static CSharpCompilation CreateCompilation(string userCode) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "Program.cs")],
+            s_references,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
+                deterministic: true));
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        // The running .NET's own assemblies plus the runtime package's: what a net10.0 consumer compiles against.
+        string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return trusted.Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Append(MetadataReference.CreateFromFile(typeof(ApiConnection).GetTypeInfo().Assembly.Location))
+            .ToImmutableArray();
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class TestOptionsProvider(IReadOnlyList<SpecInput> specs, string rootNamespace) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>
+        {
+            ["build_property.RootNamespace"] = rootNamespace,
+        });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        {
+            SpecInput? spec = specs.FirstOrDefault(s => s.Path == textFile.Path);
+            return spec is null
+                ? new Options([])
+                : new Options(new Dictionary<string, string>
+                {
+                    ["build_metadata.AdditionalFiles.AutoSendGenSource"] = "OpenApiClient",
+                    ["build_metadata.AdditionalFiles.AutoSendGenNamespace"] = spec.Namespace,
+                    ["build_metadata.AdditionalFiles.AutoSendGenClientName"] = spec.ClientName,
+                });
+        }
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
