@@ -23,7 +23,7 @@ public sealed class SpecDocumentTests
         try
         {
             ProcessResult lint = await ProcessRunner.RunAsync("sh", ["-c", $"node \"{cli}\" lint spec/autosend.openapi.yaml --format json > \"{report}\""], RepositoryPaths.Root, TimeSpan.FromMinutes(2),
-                new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
+                new Dictionary<string, string?> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
 
             Assert.True(lint.ExitCode == 0, lint.Output + File.ReadAllText(report));
             using JsonDocument totals = JsonDocument.Parse(File.ReadAllText(report));

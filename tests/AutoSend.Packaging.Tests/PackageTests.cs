@@ -47,51 +47,8 @@ public sealed class PackageTests(PackageFeed feed)
     [Fact]
     public async Task A_consumer_with_one_PackageReference_resumes_a_campaign_over_http()
     {
-        using var consumer = new TemporaryDirectory("autosend-consumer");
-        File.Copy(RepositoryPaths.AutoSendSpec, consumer.Combine("autosend.openapi.yaml"));
-        feed.WriteNuGetConfig(consumer.Path);
-        File.WriteAllText(consumer.Combine("Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <AnalysisLevel>latest-all</AnalysisLevel>
-                <NoWarn>$(NoWarn);CA1303;CA2007;CA1849</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AutoSend.Gen" Version="{feed.Version}" />
-                <OpenApiClient Include="autosend.openapi.yaml" Namespace="AutoSend.Client" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(consumer.Combine("Program.cs"), """
-            using AutoSend.Client;
-            using AutoSend.Runtime;
-
-            using var client = new AutoSendClient(new AutoSendClientOptions
-            {
-                ApiKey = "AS_consumer.key",
-                BaseAddress = new Uri(args[0]),
-            });
-            CampaignResponse response = await client.Campaigns.ResumeAsync("60d5ec49f1b2c72d9c8b4567");
-            Campaign campaign = response.Data;
-            Console.WriteLine($"{campaign.Id} {campaign.Status} {campaign.SendMode}");
-            try
-            {
-                await client.Campaigns.ResumeAsync("missing");
-            }
-            catch (ApiException error)
-            {
-                Console.WriteLine($"{(int)error.StatusCode} {error.ErrorCode}");
-            }
-            """);
-
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.PackagesDirectory };
-        (await ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "-o", consumer.Combine("out")], consumer.Path, TimeSpan.FromMinutes(5), environment))
-            .EnsureSuccess("dotnet build of the consumer");
+        using var consumer = new Consumer(feed, ResumeProgram);
+        (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the consumer");
 
         await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
         {
@@ -102,11 +59,54 @@ public sealed class PackageTests(PackageFeed feed)
                 ? ResumeResponse
                 : """{"success":false,"error":{"message":"Campaign not found","code":"CAMPAIGN_NOT_FOUND","status":404}}""");
         });
-        ProcessResult run = (await ProcessRunner.RunAsync("dotnet", [consumer.Combine("out", "Consumer.dll"), new Uri(server.Address, "v1").ToString()], consumer.Path, TimeSpan.FromMinutes(1)))
-            .EnsureSuccess("the consumer");
+        ProcessResult run = (await consumer.RunAsync(new Uri(server.Address, "v1").ToString())).EnsureSuccess("the consumer");
 
         Assert.Equal(["60d5ec49f1b2c72d9c8b4567 sending_gradual gradual", "404 CAMPAIGN_NOT_FOUND"], run.Output.Trim().Split('\n').Select(l => l.Trim()));
         Assert.Equal("POST /v1/campaigns/60d5ec49f1b2c72d9c8b4567/resume", server.Requests[0].Line);
         Assert.Equal("Bearer AS_consumer.key", server.Requests[0].Headers["authorization"]);
     }
+
+    [Fact]
+    public async Task Generated_files_are_visible_and_a_spec_edit_regenerates_on_the_next_build()
+    {
+        using var consumer = new Consumer(feed, ResumeProgram);
+        (await consumer.BuildAsync()).EnsureSuccess("the first build");
+        string campaignFile = Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.Campaign.g.cs");
+        Assert.True(File.Exists(campaignFile), "EmitCompilerGeneratedFiles did not write " + campaignFile);
+        Assert.DoesNotContain("SandboxNote", File.ReadAllText(campaignFile), StringComparison.Ordinal);
+
+        // Add a property to Campaign and use it: the second build only compiles if the generator ran again.
+        string spec = File.ReadAllText(consumer.SpecPath);
+        const string anchor = "      properties:\n        id:\n";
+        Assert.Contains(anchor, spec, StringComparison.Ordinal);
+        File.WriteAllText(consumer.SpecPath, spec.Replace(anchor, "      properties:\n        sandboxNote:\n          type: string\n          description: Added by a test.\n        id:\n", StringComparison.Ordinal));
+        consumer.WriteProgram(ResumeProgram.Replace("campaign.SendMode}", "campaign.SendMode} {campaign.SandboxNote}", StringComparison.Ordinal));
+
+        (await consumer.BuildAsync()).EnsureSuccess("the build after the spec edit");
+        Assert.Contains("public string? SandboxNote { get; set; }", File.ReadAllText(campaignFile), StringComparison.Ordinal);
+    }
+
+    // Written so that it passes AnalysisLevel=latest-all itself: any warning comes from generated code.
+    private const string ResumeProgram = """
+        using System.Globalization;
+        using AutoSend.Client;
+        using AutoSend.Runtime;
+
+        using var client = new AutoSendClient(new AutoSendClientOptions
+        {
+            ApiKey = "AS_consumer.key",
+            BaseAddress = new Uri(args[0]),
+        });
+        CampaignResponse response = await client.Campaigns.ResumeAsync("60d5ec49f1b2c72d9c8b4567").ConfigureAwait(false);
+        Campaign campaign = response.Data;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{campaign.Id} {campaign.Status} {campaign.SendMode}"));
+        try
+        {
+            await client.Campaigns.ResumeAsync("missing").ConfigureAwait(false);
+        }
+        catch (ApiException error)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)error.StatusCode} {error.ErrorCode}"));
+        }
+        """;
 }

@@ -26,7 +26,7 @@ public static class ProcessRunner
         IEnumerable<string> arguments,
         string workingDirectory,
         TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -48,9 +48,17 @@ public static class ProcessRunner
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (KeyValuePair<string, string> variable in environment ?? new Dictionary<string, string>())
+        // A null value removes the variable from the child's environment.
+        foreach (KeyValuePair<string, string?> variable in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[variable.Key] = variable.Value;
+            if (variable.Value is null)
+            {
+                start.Environment.Remove(variable.Key);
+            }
+            else
+            {
+                start.Environment[variable.Key] = variable.Value;
+            }
         }
 
         var output = new StringBuilder();

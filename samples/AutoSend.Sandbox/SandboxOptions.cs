@@ -1,0 +1,26 @@
+namespace AutoSend.Sandbox;
+
+/// <summary>How the sandbox behaves. The defaults suit the demo: campaigns start sending a second after creation.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>The port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Bearer keys the sandbox accepts; empty accepts any key that starts with <c>AS_</c> or <c>ASA_</c>.</summary>
+    public IReadOnlyCollection<string> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// How long a campaign stays <c>scheduled</c> after <c>sendNow</c> before it starts sending. AutoSend documents
+    /// about 120 seconds; the sandbox uses one second so that a demo does not wait.
+    /// </summary>
+    public TimeSpan SendDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a campaign sends (time spent paused excluded) before it is <c>sent</c>.</summary>
+    public TimeSpan SendDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Requests per second allowed per key (AutoSend's default is 2); 0 turns rate limiting off.</summary>
+    public int RequestsPerSecond { get; set; }
+
+    /// <summary>The clock; tests replace it to move time forward.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using AutoSend.Testing;
+using Xunit.Abstractions;
+
+namespace AutoSend.Packaging.Tests;
+
+/// <summary>
+/// The demo as a Native AOT binary: it publishes with trim and AOT analysis as errors and no reflection-based JSON,
+/// and the binary runs the whole story against the in-process sandbox.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class AotPublishTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_demo_publishes_as_native_AOT_with_zero_warnings_and_runs()
+    {
+        using var publish = new TemporaryDirectory("autosend-aot");
+        string project = Path.Combine(RepositoryPaths.Root, "samples", "AutoSend.Demo", "AutoSend.Demo.csproj");
+
+        ProcessResult build = (await ProcessRunner.RunAsync("dotnet",
+            // PublishAot and JsonSerializerIsReflectionEnabledByDefault=false are set in the demo's project file.
+            ["publish", project, "-c", "Release", "-o", publish.Path, "-p:TreatWarningsAsErrors=true"],
+            RepositoryPaths.Root, TimeSpan.FromMinutes(10))).EnsureSuccess("dotnet publish -p:PublishAot=true");
+
+        Assert.DoesNotMatch(new Regex(@"\b(IL[23]\d{3}|warning)\b", RegexOptions.IgnoreCase), build.Output);
+        string demoProject = File.ReadAllText(project);
+        Assert.Contains("<PublishAot>true</PublishAot>", demoProject, StringComparison.Ordinal);
+        Assert.Contains("<JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>", demoProject, StringComparison.Ordinal);
+        string binary = publish.Combine("AutoSend.Demo");
+        Assert.True(File.Exists(binary), "no native binary at " + binary);
+
+        ProcessResult run = (await ProcessRunner.RunAsync(binary, [], publish.Path, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["AUTOSEND_API_KEY"] = null, ["AUTOSEND_BASE_URL"] = null })).EnsureSuccess("the AOT demo");
+
+        Assert.Contains("the local sandbox", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Resumed campaign [0-9a-f]{24}: status sending_gradual, send mode gradual", run.Output);
+        output.WriteLine($"Native binary: {new FileInfo(binary).Length:N0} bytes");
+        output.WriteLine(run.Output);
+    }
+}

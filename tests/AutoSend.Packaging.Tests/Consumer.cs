@@ -1,0 +1,57 @@
+using AutoSend.Testing;
+
+namespace AutoSend.Packaging.Tests;
+
+/// <summary>
+/// A consumer project in a temporary folder that uses AutoSend.Gen the way the README says: one PackageReference and
+/// one &lt;OpenApiClient&gt; item, with the strictest build settings a user might choose.
+/// </summary>
+public sealed class Consumer : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new("autosend-consumer");
+    private readonly PackageFeed _feed;
+
+    public Consumer(PackageFeed feed, string program, string extraProperties = "")
+    {
+        _feed = feed;
+        File.Copy(RepositoryPaths.AutoSendSpec, SpecPath);
+        feed.WriteNuGetConfig(_directory.Path);
+        File.WriteAllText(_directory.Combine("Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <AnalysisLevel>latest-all</AnalysisLevel>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AutoSend.Gen" Version="{feed.Version}" />
+                <OpenApiClient Include="autosend.openapi.yaml" Namespace="AutoSend.Client" />
+              </ItemGroup>
+            </Project>
+            """);
+        WriteProgram(program);
+    }
+
+    public string Directory => _directory.Path;
+
+    public string SpecPath => _directory.Combine("autosend.openapi.yaml");
+
+    /// <summary>Where EmitCompilerGeneratedFiles puts the generator's output.</summary>
+    public string GeneratedDirectory => _directory.Combine("obj", "Debug", "net10.0", "generated", "AutoSend.Gen", "AutoSend.Gen.OpenApiClientGenerator");
+
+    public void WriteProgram(string program) => File.WriteAllText(_directory.Combine("Program.cs"), program);
+
+    public async Task<ProcessResult> BuildAsync() =>
+        await ProcessRunner.RunAsync("dotnet", ["build", "-o", _directory.Combine("out")], _directory.Path, TimeSpan.FromMinutes(5),
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _feed.PackagesDirectory });
+
+    public async Task<ProcessResult> RunAsync(params string[] arguments) =>
+        await ProcessRunner.RunAsync("dotnet", [_directory.Combine("out", "Consumer.dll"), .. arguments], _directory.Path, TimeSpan.FromMinutes(1));
+
+    public void Dispose() => _directory.Dispose();
+}
