@@ -335,6 +335,7 @@ internal static class ClientEmitter
         "global::System.DateTimeOffset" => value + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
         "global::System.DateOnly" => value + ".ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
         "global::System.Guid" => value + ".ToString(\"D\")",
+        "byte[]" => "global::System.Convert.ToBase64String(" + value + ")",
         "int" or "long" or "float" or "double" or "decimal" => value + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
         _ => value + ".ToString()",
     };
@@ -353,6 +354,7 @@ internal static class ClientEmitter
         {
             TypeKind.Enum => parameter.IsRequired ? name + ".Value" : name + "?.Value",
             _ when type == Primitives.Uri => name + "?.ToString()",
+            _ when type == Primitives.Bytes => name + " is null ? null : " + Format(name, type),
             _ => name,
         };
     }

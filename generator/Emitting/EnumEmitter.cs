@@ -92,7 +92,7 @@ internal static class EnumEmitter
                     writer.Line();
                     using (writer.Open("if (reader.ValueTextEquals(" + Literal.String(member.Value) + "u8))"))
                     {
-                        writer.Line("return " + member.Name + ";");
+                        writer.Line("return " + name + "." + member.Name + ";");
                     }
                 }
 
