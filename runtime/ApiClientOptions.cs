@@ -143,7 +143,9 @@ public abstract class ApiClientOptions
 
     /// <summary>
     /// The most bytes of an error response body the client reads to build an <see cref="ApiException"/>; the rest is
-    /// discarded. Defaults to <see cref="DefaultMaxErrorBodyBytes"/>.
+    /// discarded. Defaults to <see cref="DefaultMaxErrorBodyBytes"/>. Success bodies with a <c>Content-Length</c> up to
+    /// this size are read whole before they are deserialized, so that an exception can quote all of an invalid one;
+    /// longer or unannounced ones are streamed and quoted by their first bytes (at most 4 KiB).
     /// </summary>
     public int MaxErrorBodyBytes
     {

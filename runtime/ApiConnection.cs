@@ -203,7 +203,7 @@ public sealed class ApiConnection : IDisposable
                 }
             }
         }
-        catch (Exception failure) when (failure is ApiException or OperationCanceledException)
+        catch (Exception failure)
         {
             _telemetry.Failed(activity, operation, attempt, failure, failure is OperationCanceledException && cancellationToken.IsCancellationRequested, start);
             throw;
