@@ -22,13 +22,13 @@ try
     Console.WriteLine($"Resumed campaign {campaign.Id}: status {campaign.Status}, send mode {campaign.SendMode}");
     return 0;
 }
+catch (Exception error) when (error is ApiConnectionException or ApiTimeoutException)
+{
+    Console.Error.WriteLine($"Could not reach {client.BaseAddress}: {error.Message}");
+    return 2;
+}
 catch (ApiException error)
 {
     Console.Error.WriteLine($"AutoSend answered {(int)error.StatusCode} {error.ErrorCode}: {error.ErrorMessage ?? error.Message}");
     return 1;
-}
-catch (HttpRequestException error)
-{
-    Console.Error.WriteLine($"Could not reach {client.BaseAddress}: {error.Message}");
-    return 2;
 }
