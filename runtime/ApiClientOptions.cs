@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace AutoSend.Runtime;
 
@@ -15,8 +17,19 @@ public abstract class ApiClientOptions
     /// <summary>The default limit on the bytes of an error body the client reads: 64 KiB.</summary>
     public const int DefaultMaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>The default limit on the bytes of a success body the client reads: 64 MiB.</summary>
+    public const long DefaultMaxResponseBodyBytes = 64L * 1024 * 1024;
+
+    /// <summary>The default number of retries after the first attempt: 3.</summary>
+    public const int DefaultMaxRetries = 3;
+
     private int _maxErrorBodyBytes = DefaultMaxErrorBodyBytes;
+    private long _maxResponseBodyBytes = DefaultMaxResponseBodyBytes;
+    private int _maxRetries = DefaultMaxRetries;
     private TimeSpan _timeout = TimeSpan.FromSeconds(100);
+    private TimeSpan _totalTimeout = TimeSpan.FromMinutes(5);
+    private TimeSpan _retryDelay = TimeSpan.FromSeconds(1);
+    private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The secret the API's security scheme sends with each request: a bearer token or an API key.
@@ -32,30 +45,107 @@ public abstract class ApiClientOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>
-    /// How long one request may take, from sending it to reading the whole response, when the client creates its own
-    /// <see cref="System.Net.Http.HttpClient"/>. Defaults to 100 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
-    /// disables it. A caller's <see cref="System.Net.Http.HttpClient"/> keeps its own <c>Timeout</c>.
+    /// How long one attempt may take, from sending the request to reading the whole response; a retry gets a fresh
+    /// period. Defaults to 100 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it. It applies
+    /// to every client, including one built on a caller's <see cref="System.Net.Http.HttpClient"/> (whose own
+    /// <c>Timeout</c> also still applies). When it expires the call throws <see cref="ApiTimeoutException"/>, or retries
+    /// if the operation is idempotent.
     /// </summary>
     public TimeSpan Timeout
     {
         get => _timeout;
+        set => _timeout = CheckTimeout(value);
+    }
+
+    /// <summary>
+    /// How long a whole call may take: every attempt, the waits between them and the waits for
+    /// <see cref="RateLimiter"/>. Defaults to 5 minutes; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// disables it. A retry whose wait would end after this deadline is not made: the last failure is thrown instead.
+    /// When it expires during an attempt the call throws <see cref="ApiTimeoutException"/> with
+    /// <see cref="ApiTimeoutException.IsTotalTimeout"/> set.
+    /// </summary>
+    public TimeSpan TotalTimeout
+    {
+        get => _totalTimeout;
+        set => _totalTimeout = CheckTimeout(value);
+    }
+
+    /// <summary>
+    /// How many times a failed call is retried after its first attempt. Defaults to <see cref="DefaultMaxRetries"/>;
+    /// 0 disables retries, for example when an <see cref="System.Net.Http.HttpClient"/> resilience handler retries
+    /// already. Which failures are retried is described in docs/runtime.md: 429 always; 502, 503, 504, timeouts and lost
+    /// connections only for idempotent operations; connection failures before the request was sent always.
+    /// </summary>
+    public int MaxRetries
+    {
+        get => _maxRetries;
         set
         {
-            if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive or infinite.");
-            }
-
-            _timeout = value;
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _maxRetries = value;
         }
     }
+
+    /// <summary>
+    /// The base of the exponential backoff used when the server gives no hint: retry <c>n</c> waits a random time
+    /// between half and all of <c>RetryDelay × 2^(n-1)</c>, capped at <see cref="MaxRetryDelay"/>. Defaults to 1 second.
+    /// </summary>
+    public TimeSpan RetryDelay
+    {
+        get => _retryDelay;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _retryDelay = value;
+        }
+    }
+
+    /// <summary>
+    /// The longest wait between two attempts. It caps the backoff; a server that asks for a longer wait (in
+    /// <c>Retry-After</c>, <c>X-RateLimit-Reset</c> or the error body) is not retried, and the exception's
+    /// <see cref="ApiException.RetryAfter"/> tells the caller when to try again. Defaults to 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryDelay
+    {
+        get => _maxRetryDelay;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _maxRetryDelay = value;
+        }
+    }
+
+    /// <summary>
+    /// An optional client-side rate limiter, called before each attempt (retries included) to wait for a permit. The
+    /// returned lease, if any, is disposed when the attempt ends; throwing refuses the attempt and ends the call with
+    /// that exception. The waiting counts against <see cref="TotalTimeout"/> but not against <see cref="Timeout"/>.
+    /// Any <c>System.Threading.RateLimiting.RateLimiter</c> fits in a few lines (docs/runtime.md has a token bucket
+    /// example for 2 requests per second); the runtime itself takes no dependency on that package.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<IDisposable?>>? RateLimiter { get; set; }
+
+    /// <summary>
+    /// Allows a base address with <c>http://</c> for a host other than loopback. Off by default, since credentials and
+    /// data would cross the network in clear text; <c>http://localhost</c> and <c>http://127.0.0.1</c> are always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// Receives the client's log events (retries, failures, completions); null logs nothing. The callback runs on the
+    /// calling thread and must not block; an exception it throws is ignored. Entries never contain credentials, request
+    /// headers or the URL's query. Dependency-injection code connects it to <c>ILogger</c>: the numeric values of
+    /// <see cref="ApiLogLevel"/> are those of <c>Microsoft.Extensions.Logging.LogLevel</c>.
+    /// </summary>
+    public Action<ApiLogEntry>? Log { get; set; }
 
     /// <summary>The <c>User-Agent</c> header to send; null sends the generated client's default.</summary>
     public string? UserAgent { get; set; }
 
     /// <summary>
     /// The most bytes of an error response body the client reads to build an <see cref="ApiException"/>; the rest is
-    /// discarded. Defaults to <see cref="DefaultMaxErrorBodyBytes"/>.
+    /// discarded. Defaults to <see cref="DefaultMaxErrorBodyBytes"/>. Success bodies with a <c>Content-Length</c> up to
+    /// this size are read whole before they are deserialized, so that an exception can quote all of an invalid one;
+    /// longer or unannounced ones are streamed and quoted by their first bytes (at most 4 KiB).
     /// </summary>
     public int MaxErrorBodyBytes
     {
@@ -67,7 +157,26 @@ public abstract class ApiClientOptions
         }
     }
 
+    /// <summary>
+    /// The most bytes of a success response body the client reads; a longer body ends the call with an
+    /// <see cref="ApiException"/> instead of exhausting memory. Defaults to <see cref="DefaultMaxResponseBodyBytes"/>.
+    /// </summary>
+    public long MaxResponseBodyBytes
+    {
+        get => _maxResponseBodyBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxResponseBodyBytes = value;
+        }
+    }
+
     /// <summary>Describes the options without the API key.</summary>
     public override string ToString() =>
-        $"{GetType().Name} {{ BaseAddress = {BaseAddress?.ToString() ?? "(default)"}, ApiKey = {(ApiKey is null ? "(none)" : "(set)")}, Timeout = {Timeout} }}";
+        $"{GetType().Name} {{ BaseAddress = {BaseAddress?.ToString() ?? "(default)"}, ApiKey = {(ApiKey is null ? "(none)" : "(set)")}, Timeout = {Timeout}, TotalTimeout = {TotalTimeout}, MaxRetries = {MaxRetries} }}";
+
+    private static TimeSpan CheckTimeout(TimeSpan value) =>
+        value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive or infinite.")
+            : value;
 }

@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,12 +15,22 @@ namespace AutoSend.Runtime;
 
 /// <summary>
 /// The one HTTP path every generated operation takes: it builds the request (base address, credentials, user agent),
-/// sends it with <see cref="HttpCompletionOption.ResponseHeadersRead"/>, streams a JSON success body through the
-/// generated metadata, and turns anything else into an <see cref="ApiException"/>.
+/// sends it with <see cref="HttpCompletionOption.ResponseHeadersRead"/> under a per-attempt timeout and an overall
+/// deadline, retries what is safe to retry, reads a JSON success body through the generated metadata within a size
+/// limit, and turns everything else into an <see cref="ApiException"/>. Each call is an <see cref="Activity"/> of the
+/// client's <see cref="ActivitySource"/>. See docs/runtime.md.
 /// </summary>
 /// <remarks>Generated clients create one connection each; application code does not need to use this type.</remarks>
 public sealed class ApiConnection : IDisposable
 {
+    /// <summary>The <see cref="ActivitySource"/> name used when the generated code names no client.</summary>
+    public const string DefaultClientName = "AutoSend.Runtime";
+
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    // Streamed bodies keep this much of their start for error messages (or less, if MaxErrorBodyBytes is smaller).
+    private const int StreamedExcerptBytes = 4096;
+
     private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
     private static readonly string[] s_requestIdHeaders = ["X-Request-Id", "Request-Id", "X-Correlation-Id"];
 
@@ -26,27 +40,63 @@ public sealed class ApiConnection : IDisposable
     private readonly ApiAuthentication? _authentication;
     private readonly string _userAgent;
     private readonly int _maxErrorBodyBytes;
+    private readonly long _maxResponseBodyBytes;
+    private readonly int _maxRetries;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _totalTimeout;
+    private readonly TimeSpan _retryDelay;
+    private readonly TimeSpan _maxRetryDelay;
+    private readonly Func<CancellationToken, ValueTask<IDisposable?>>? _rateLimiter;
+    private readonly ApiTelemetry _telemetry;
 
-    /// <summary>Creates a connection.</summary>
-    /// <param name="httpClient">The caller's client, or null to create and own one configured from <paramref name="options"/>.</param>
+    /// <summary>Creates a connection whose activities come from the <see cref="DefaultClientName"/> source.</summary>
+    /// <param name="httpClient">The caller's client, or null to create and own one.</param>
     /// <param name="options">The client options.</param>
     /// <param name="defaultBaseAddress">The document's first server, used when neither the options nor the caller's client set an address.</param>
     /// <param name="authentication">The credentials to apply to every request, or null.</param>
     /// <param name="defaultUserAgent">The user agent sent when the options set none.</param>
     public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiAuthentication? authentication, string defaultUserAgent)
+        : this(httpClient, options, defaultBaseAddress, authentication, defaultUserAgent, DefaultClientName)
+    {
+    }
+
+    /// <summary>Creates a connection for a named client.</summary>
+    /// <param name="httpClient">The caller's client, or null to create and own one.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="defaultBaseAddress">The document's first server, used when neither the options nor the caller's client set an address.</param>
+    /// <param name="authentication">The credentials to apply to every request, or null.</param>
+    /// <param name="defaultUserAgent">The user agent sent when the options set none.</param>
+    /// <param name="clientName">
+    /// The client's full type name, e.g. <c>AutoSend.Client.AutoSendClient</c>: the name of the
+    /// <see cref="ActivitySource"/> its calls are traced with, and <see cref="ApiLogEntry.ClientName"/>.
+    /// </param>
+    /// <exception cref="InvalidOperationException">There is no base address, or it is <c>http://</c> for a host other than loopback and <see cref="ApiClientOptions.AllowInsecureHttp"/> is off.</exception>
+    public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiAuthentication? authentication, string defaultUserAgent, string clientName)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(defaultUserAgent);
-        _baseAddress = ResolveBaseAddress(options.BaseAddress ?? httpClient?.BaseAddress ?? defaultBaseAddress);
+        ArgumentException.ThrowIfNullOrEmpty(clientName);
+        _baseAddress = ResolveBaseAddress(options.BaseAddress ?? httpClient?.BaseAddress ?? defaultBaseAddress, options.AllowInsecureHttp);
         _authentication = authentication;
         _userAgent = options.UserAgent ?? defaultUserAgent;
         _maxErrorBodyBytes = options.MaxErrorBodyBytes;
+        _maxResponseBodyBytes = options.MaxResponseBodyBytes;
+        _maxRetries = options.MaxRetries;
+        _timeout = options.Timeout;
+        _totalTimeout = options.TotalTimeout;
+        _retryDelay = options.RetryDelay;
+        _maxRetryDelay = options.MaxRetryDelay;
+        _rateLimiter = options.RateLimiter;
+        _telemetry = new ApiTelemetry(clientName, options.Log);
         _ownsHttpClient = httpClient is null;
-        _httpClient = httpClient ?? CreateHttpClient(options);
+        _httpClient = httpClient ?? CreateHttpClient();
     }
 
     /// <summary>The absolute base address requests are resolved against; it always ends with a slash.</summary>
     public Uri BaseAddress => new(_baseAddress);
+
+    /// <summary>The client's name: the name of its <see cref="ActivitySource"/>.</summary>
+    public string ClientName => _telemetry.ClientName;
 
     /// <summary>Creates a request for a path relative to the base address, with credentials and user agent applied.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -61,49 +111,30 @@ public sealed class ApiConnection : IDisposable
     }
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
-    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="request">The request, which this method disposes. Its content must be buffered (as
+    /// <see cref="ApiJsonContent"/> makes it) for the call to be retried.</param>
     /// <param name="operation">The operation it belongs to.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task SendAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await SendCoreAsync(request, operation, cancellationToken).ConfigureAwait(false);
-    }
+    /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
+    /// <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public Task SendAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken) =>
+        ExecuteAsync<object>(request, operation, null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON success body.</summary>
     /// <param name="request">The request, which this method disposes.</param>
     /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
     /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
     /// <returns>The deserialized success body.</returns>
+    /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
+    /// <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(operation);
         request.Headers.Accept.Add(s_acceptJson);
-        using HttpResponseMessage response = await SendCoreAsync(request, operation, cancellationToken).ConfigureAwait(false);
-        HttpContent content = response.Content;
-        string? mediaType = content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !IsJson(mediaType))
-        {
-            throw await CreateExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-        }
-
-        TResult? result;
-        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                result = await JsonSerializer.DeserializeAsync(stream, operation.ResultType, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException exception)
-            {
-                throw new ApiException(operation, response.StatusCode,
-                    $"{operation.OperationId} ({operation.Method.Method} {operation.Route}) returned HTTP {(int)response.StatusCode}, but the body is not a valid {typeof(TResult).Name}: {exception.Message}",
-                    FindRequestId(response), exception);
-            }
-        }
-
-        return result ?? throw new ApiException(operation, response.StatusCode,
-            $"{operation.OperationId} ({operation.Method.Method} {operation.Route}) returned HTTP {(int)response.StatusCode} with a null body where a {typeof(TResult).Name} was expected.",
-            FindRequestId(response), null);
+        return (await ExecuteAsync(request, operation, operation.ResultType, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>
@@ -115,65 +146,335 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
+    // The attempt loop: each attempt sends a fresh copy of the request (when it can be repeated), and a failure is
+    // retried only if it is safe for this operation and the wait fits within MaxRetryDelay and the deadline.
+    private async Task<TResult?> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, JsonTypeInfo<TResult>? resultType, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        using (request)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(operation);
+        long start = Stopwatch.GetTimestamp();
+        using Activity? activity = _telemetry.Start(operation, request.RequestUri);
+        using CancellationTokenSource? deadline = _totalTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline?.CancelAfter(_totalTimeout);
+        var call = new CallState(operation, cancellationToken, deadline) { TotalTimeout = _totalTimeout, AttemptTimeout = _timeout };
+        bool repeatable = _maxRetries > 0 && IsReplayable(request.Content);
+        bool idempotent = operation.IsIdempotent || request.Headers.Contains(IdempotencyKeyHeader);
+        int attempt = 0;
+        try
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
+            while (true)
+            {
+                attempt++;
+                TimeSpan delay;
+                HttpRequestMessage message = repeatable ? Copy(request) : request;
+                try
+                {
+                    (TResult? result, HttpStatusCode status) = await AttemptAsync(message, call, resultType, attempt).ConfigureAwait(false);
+                    _telemetry.Succeeded(activity, operation, attempt, status, start);
+                    return result;
+                }
+                catch (ApiException failure) when (repeatable && attempt <= _maxRetries && ShouldRetry(failure, idempotent, start, attempt, out delay))
+                {
+                    _telemetry.Retrying(activity, operation, attempt, failure, delay, start);
+                }
+                finally
+                {
+                    if (repeatable)
+                    {
+                        // The content belongs to the original request and serves the next attempt too.
+                        message.Content = null;
+                        message.Dispose();
+                    }
+                }
 
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
+                try
+                {
+                    await Task.Delay(delay, call.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException canceled)
+                {
+                    Exception mapped = call.MapCancellation(canceled, null, 0, null, attempt);
+                    if (ReferenceEquals(mapped, canceled))
+                    {
+                        throw;
+                    }
 
-        using (response)
+                    throw mapped;
+                }
+            }
+        }
+        catch (Exception failure)
         {
-            throw await CreateExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            _telemetry.Failed(activity, operation, attempt, failure, failure is OperationCanceledException && cancellationToken.IsCancellationRequested, start);
+            throw;
+        }
+        finally
+        {
+            request.Dispose();
         }
     }
 
-    private async Task<ApiException> CreateExceptionAsync(HttpResponseMessage response, ApiOperation operation, CancellationToken cancellationToken)
+    private async Task<(TResult? Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, JsonTypeInfo<TResult>? resultType, int attempt)
     {
-        (byte[] body, int length, bool truncated) = await ReadCappedAsync(response.Content, _maxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        IDisposable? lease = null;
+        CancellationTokenSource? attemptTimeout = null;
+        HttpResponseMessage? response = null;
+        try
+        {
+            if (_rateLimiter is not null)
+            {
+                lease = await _rateLimiter(call.Token).ConfigureAwait(false);
+            }
+
+            CancellationToken token = call.Token;
+            if (_timeout != Timeout.InfiniteTimeSpan)
+            {
+                attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
+                attemptTimeout.CancelAfter(_timeout);
+                token = attemptTimeout.Token;
+            }
+
+            try
+            {
+                response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new ApiConnectionException(call.Operation, !NotSent(exception), 0, null, default, false, attempt, exception);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await CreateExceptionAsync(response, call.Operation, attempt, token).ConfigureAwait(false);
+            }
+
+            TResult? result = resultType is null ? default : await ReadResultAsync(response, call.Operation, resultType, attempt, token).ConfigureAwait(false);
+            return (result, response.StatusCode);
+        }
+        catch (OperationCanceledException canceled)
+        {
+            Exception mapped = call.MapCancellation(canceled, attemptTimeout, response?.StatusCode ?? 0, response is null ? null : FindRequestId(response), attempt, _httpClient.Timeout);
+            if (ReferenceEquals(mapped, canceled))
+            {
+                throw;
+            }
+
+            throw mapped;
+        }
+        finally
+        {
+            response?.Dispose();
+            attemptTimeout?.Dispose();
+            lease?.Dispose();
+        }
+    }
+
+    private bool ShouldRetry(ApiException failure, bool idempotent, long start, int attempt, out TimeSpan delay)
+    {
+        delay = default;
+        bool retryable = failure switch
+        {
+            ApiTimeoutException timeout => !timeout.IsTotalTimeout && idempotent,
+            ApiConnectionException connection => !connection.RequestSent || idempotent,
+            _ => (int)failure.StatusCode switch
+            {
+                429 => true,
+                502 or 503 or 504 => idempotent,
+                _ => false,
+            },
+        };
+        if (!retryable)
+        {
+            return false;
+        }
+
+        if (failure.RetryAfter is TimeSpan hint)
+        {
+            if (hint > _maxRetryDelay)
+            {
+                return false;
+            }
+
+            // A little spread, so that clients told the same time do not all come back at once.
+            delay = hint + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(hint.TotalMilliseconds * 0.1, 1000));
+        }
+        else
+        {
+            double ceiling = Math.Min(_retryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1), _maxRetryDelay.TotalMilliseconds);
+            delay = TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
+        }
+
+        return _totalTimeout == Timeout.InfiniteTimeSpan || Stopwatch.GetElapsedTime(start) + delay < _totalTimeout;
+    }
+
+    private async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
+    {
+        HttpContent content = response.Content;
+        string? mediaType = content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !IsJson(mediaType))
+        {
+            throw await CreateExceptionAsync(response, operation, attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        long? length = content.Headers.ContentLength;
+        if (length > _maxResponseBodyBytes)
+        {
+            throw TooLarge(response, operation, attempt, $"declares {length} bytes", default, false);
+        }
+
+        TResult? result;
+        if (length <= _maxErrorBodyBytes)
+        {
+            // Small and of known size: read it whole, so that an error can quote all of it.
+            CappedBody body = await ReadCappedAsync(content, (int)length.Value, cancellationToken).ConfigureAwait(false);
+            if (body.Failure is not null)
+            {
+                throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), body.Bytes, true, attempt, body.Failure);
+            }
+
+            try
+            {
+                result = JsonSerializer.Deserialize(body.Bytes.Span, resultType);
+            }
+            catch (JsonException exception)
+            {
+                throw InvalidBody(response, operation, attempt, exception, body.Bytes, false);
+            }
+        }
+        else
+        {
+            var stream = new ApiResponseStream(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _maxResponseBodyBytes,
+                Math.Min(_maxErrorBodyBytes, StreamedExcerptBytes));
+            await using (stream.ConfigureAwait(false))
+            {
+                try
+                {
+                    result = await JsonSerializer.DeserializeAsync(stream, resultType, cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonException exception)
+                {
+                    throw InvalidBody(response, operation, attempt, exception, stream.Excerpt, stream.IsExcerptTruncated);
+                }
+                catch (ResponseTooLargeException)
+                {
+                    throw TooLarge(response, operation, attempt, "is longer", stream.Excerpt, true);
+                }
+                catch (Exception exception) when (exception is IOException or HttpRequestException)
+                {
+                    throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), stream.Excerpt, true, attempt, exception);
+                }
+            }
+        }
+
+        return result ?? throw new ApiException(operation, response.StatusCode,
+            $"{ApiException.Describe(operation)} returned HTTP {(int)response.StatusCode} with a null body where a {typeof(TResult).Name} was expected.",
+            FindRequestId(response), null, default, false, attempt);
+    }
+
+    private ApiException TooLarge(HttpResponseMessage response, ApiOperation operation, int attempt, string size, ReadOnlyMemory<byte> excerpt, bool truncated) =>
+        new(operation, response.StatusCode,
+            $"{ApiException.Describe(operation)} returned HTTP {(int)response.StatusCode}{ApiException.DescribeAttempts(attempt)}, but its body {size} than the limit of {_maxResponseBodyBytes} bytes (MaxResponseBodyBytes).",
+            FindRequestId(response), null, excerpt, truncated, attempt);
+
+    private static ApiException InvalidBody(HttpResponseMessage response, ApiOperation operation, int attempt, JsonException exception, ReadOnlyMemory<byte> excerpt, bool truncated)
+    {
+        string start = excerpt.IsEmpty ? "the body is empty" : $"the body starts \"{ApiException.Sanitize(Encoding.UTF8.GetString(excerpt.Span), 200)}\"";
+        return new ApiException(operation, response.StatusCode,
+            $"{ApiException.Describe(operation)} returned HTTP {(int)response.StatusCode}{ApiException.DescribeAttempts(attempt)}, but the body is not the documented JSON: {ApiException.Sanitize(exception.Message, 300)} ({start}).",
+            FindRequestId(response), exception, excerpt, truncated, attempt);
+    }
+
+    private async Task<ApiException> CreateExceptionAsync(HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken)
+    {
+        CappedBody body = await ReadCappedAsync(response.Content, _maxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        bool complete = !body.IsTruncated && body.Failure is null;
+        TimeSpan? retryAfter = response.IsSuccessStatusCode ? null : ApiRetryHints.Find(response, operation, body.Bytes, complete);
         var error = new ApiErrorResponse(operation, response.StatusCode, response.ReasonPhrase,
-            response.Content.Headers.ContentType?.MediaType, body.AsMemory(0, length), truncated, FindRequestId(response));
+            response.Content.Headers.ContentType?.MediaType, body.Bytes, !complete, FindRequestId(response), attempt, retryAfter);
         ApiErrorType? declared = response.IsSuccessStatusCode ? null : operation.FindError((int)response.StatusCode);
         return declared?.CreateException(error) ?? new ApiException(error);
     }
 
-    // Reads at most maxBytes so that a huge or endless error body cannot exhaust memory; the rest is left unread.
-    private static async Task<(byte[] Buffer, int Length, bool Truncated)> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    // Reads at most maxBytes so that a huge or endless body cannot exhaust memory; the rest is left unread. A
+    // connection failure midway returns what was read with the failure, so that the status is not lost.
+    private static async Task<CappedBody> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         long? declaredLength = content.Headers.ContentLength;
-        var buffer = new byte[(int)Math.Min(maxBytes, declaredLength is > 0 ? declaredLength.Value : 4096)];
-        Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (declaredLength == 0)
         {
-            int length = 0;
-            while (true)
+            return default;
+        }
+
+        var buffer = new byte[(int)Math.Min(maxBytes, declaredLength ?? 4096)];
+        int length = 0;
+        try
+        {
+            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                if (length == buffer.Length)
+                while (true)
                 {
-                    if (buffer.Length == maxBytes)
+                    if (length == buffer.Length)
                     {
-                        bool more = await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0;
-                        return (buffer, length, more);
+                        if (length == declaredLength)
+                        {
+                            return new CappedBody(buffer, false, null);
+                        }
+
+                        if (buffer.Length == maxBytes)
+                        {
+                            bool more = await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0;
+                            return new CappedBody(buffer, more, null);
+                        }
+
+                        Array.Resize(ref buffer, (int)Math.Min(maxBytes, buffer.Length * 2L));
                     }
 
-                    Array.Resize(ref buffer, (int)Math.Min(maxBytes, buffer.Length * 2L));
-                }
+                    int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return new CappedBody(buffer.AsMemory(0, length), false, null);
+                    }
 
-                int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return (buffer, length, false);
+                    length += read;
                 }
-
-                length += read;
             }
         }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            return new CappedBody(buffer.AsMemory(0, length), true, exception);
+        }
+    }
+
+    // Failures that happen before a connection exists: the request cannot have reached the server.
+    private static bool NotSent(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    private static bool IsReplayable(HttpContent? content) => content is null or ByteArrayContent or ReadOnlyMemoryContent;
+
+    // A fresh message for one attempt, sharing the original's (buffered) content: a sent message cannot be sent again,
+    // and handlers may add headers (such as traceparent) that must not carry over to the next attempt.
+    private static HttpRequestMessage Copy(HttpRequestMessage original)
+    {
+        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
+        {
+            Version = original.Version,
+            VersionPolicy = original.VersionPolicy,
+            Content = original.Content,
+        };
+        foreach (KeyValuePair<string, HeaderStringValues> header in original.Headers.NonValidated)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        IDictionary<string, object?> options = copy.Options;
+        foreach (KeyValuePair<string, object?> option in original.Options)
+        {
+            options[option.Key] = option.Value;
+        }
+
+        return copy;
     }
 
     private static string? FindRequestId(HttpResponseMessage response)
@@ -195,7 +496,7 @@ public sealed class ApiConnection : IDisposable
     private static bool IsJson(string mediaType) =>
         mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
-    private static string ResolveBaseAddress(Uri? address)
+    private static string ResolveBaseAddress(Uri? address, bool allowInsecureHttp)
     {
         if (address is null)
         {
@@ -212,18 +513,72 @@ public sealed class ApiConnection : IDisposable
             throw new ArgumentException("The base address must not have a query or a fragment.", nameof(address));
         }
 
+        if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback && !allowInsecureHttp)
+        {
+            throw new InvalidOperationException(
+                $"The base address {address.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)} is not HTTPS: the API key and the data would cross the network in clear text. "
+                + "Use https, or set AllowInsecureHttp in the client options for a trusted network.");
+        }
+
         string text = address.AbsoluteUri;
         return text.EndsWith('/') ? text : text + "/";
     }
 
-    private static HttpClient CreateHttpClient(ApiClientOptions options) =>
+    // The connection enforces the timeouts itself (per attempt and per call), so the client has none of its own.
+    // Redirects are not followed: a redirect to another host would carry an API key header along.
+    private static HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler
         {
             // Re-resolve DNS now and then, as IHttpClientFactory would, since this client lives as long as the API client.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
+            AllowAutoRedirect = false,
         })
         {
-            Timeout = options.Timeout,
+            Timeout = Timeout.InfiniteTimeSpan,
         };
+
+    /// <summary>A body as far as it was read.</summary>
+    private readonly record struct CappedBody(ReadOnlyMemory<byte> Bytes, bool IsTruncated, Exception? Failure);
+
+    /// <summary>What one call shares between its attempts: the caller's token and the deadline.</summary>
+    private sealed class CallState(ApiOperation operation, CancellationToken callerToken, CancellationTokenSource? deadline)
+    {
+        public ApiOperation Operation => operation;
+
+        /// <summary>Canceled by the caller or by <see cref="ApiClientOptions.TotalTimeout"/>.</summary>
+        public CancellationToken Token => deadline?.Token ?? callerToken;
+
+        public TimeSpan TotalTimeout { get; init; }
+
+        // Tells apart the caller's cancellation (rethrown with the caller's token), the deadline, the attempt's
+        // timeout and the HttpClient's own Timeout (the last three become an ApiTimeoutException).
+        public Exception MapCancellation(OperationCanceledException canceled, CancellationTokenSource? attemptTimeout, HttpStatusCode status,
+            string? requestId, int attempt, TimeSpan? httpClientTimeout = null)
+        {
+            if (callerToken.IsCancellationRequested)
+            {
+                return canceled.CancellationToken == callerToken ? canceled : new OperationCanceledException(canceled.Message, canceled, callerToken);
+            }
+
+            if (deadline is { IsCancellationRequested: true })
+            {
+                return new ApiTimeoutException(operation, TotalTimeout, true, status, requestId, attempt, canceled);
+            }
+
+            if (attemptTimeout is { IsCancellationRequested: true })
+            {
+                return new ApiTimeoutException(operation, AttemptTimeout, false, status, requestId, attempt, canceled);
+            }
+
+            if (canceled.InnerException is TimeoutException && httpClientTimeout is { } clientTimeout)
+            {
+                return new ApiTimeoutException(operation, clientTimeout, false, status, requestId, attempt, canceled);
+            }
+
+            return canceled;
+        }
+
+        public TimeSpan AttemptTimeout { get; init; }
+    }
 }

@@ -11,8 +11,11 @@ namespace AutoSend.Runtime;
 /// </summary>
 internal sealed class ApiErrorResponse
 {
-    public ApiErrorResponse(ApiOperation operation, HttpStatusCode statusCode, string? reasonPhrase, string? mediaType, ReadOnlyMemory<byte> body, bool isTruncated, string? requestId)
+    public ApiErrorResponse(ApiOperation operation, HttpStatusCode statusCode, string? reasonPhrase, string? mediaType, ReadOnlyMemory<byte> body, bool isTruncated, string? requestId,
+        int attempt, TimeSpan? retryAfter)
     {
+        Attempt = attempt;
+        RetryAfter = retryAfter;
         Operation = operation;
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
@@ -21,7 +24,8 @@ internal sealed class ApiErrorResponse
         IsTruncated = isTruncated;
         RequestId = requestId;
         IsJson = LooksLikeJson(mediaType, body.Span);
-        if (IsJson && !isTruncated)
+        bool success = (int)statusCode is >= 200 and <= 299;
+        if (IsJson && !isTruncated && !success)
         {
             (ErrorMessage, ErrorCode) = ReadMessageAndCode(body.Span);
         }
@@ -47,9 +51,15 @@ internal sealed class ApiErrorResponse
 
     public string? ErrorCode { get; }
 
+    /// <summary>The attempt that received this response, from 1.</summary>
+    public int Attempt { get; }
+
+    /// <summary>How long the server asked to wait before retrying, if it said.</summary>
+    public TimeSpan? RetryAfter { get; }
+
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
-    private static bool LooksLikeJson(string? mediaType, ReadOnlySpan<byte> body)
+    internal static bool LooksLikeJson(string? mediaType, ReadOnlySpan<byte> body)
     {
         if (mediaType is not null)
         {

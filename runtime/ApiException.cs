@@ -6,9 +6,11 @@ using System.Text;
 namespace AutoSend.Runtime;
 
 /// <summary>
-/// The API answered with an error status, or with a response the client could not read. It carries the status, the
-/// server's error code and message when the body has them, the request id and a size-capped copy of the body.
-/// It never contains request headers, so credentials cannot leak through it.
+/// The API answered with an error status, or with a response the client could not use (not JSON, not the documented
+/// shape, larger than <see cref="ApiClientOptions.MaxResponseBodyBytes"/>). It carries the status, the server's error
+/// code and message when the body has them, the request id, a size-capped copy of the body, the number of attempts
+/// and the server's retry hint. Two subtypes cover calls without a usable response: <see cref="ApiTimeoutException"/>
+/// and <see cref="ApiConnectionException"/>. It never contains request headers, so credentials cannot leak through it.
 /// </summary>
 public class ApiException : Exception
 {
@@ -24,6 +26,7 @@ public class ApiException : Exception
     {
         StatusCode = statusCode;
         ErrorCode = errorCode;
+        Attempts = 1;
     }
 
     internal ApiException(ApiErrorResponse response)
@@ -36,17 +39,33 @@ public class ApiException : Exception
         OperationId = response.Operation.OperationId;
         ResponseBody = response.Body.IsEmpty ? null : response.BodyText;
         IsResponseBodyTruncated = response.IsTruncated;
+        Attempts = response.Attempt;
+        RetryAfter = response.RetryAfter;
     }
 
-    internal ApiException(ApiOperation operation, HttpStatusCode statusCode, string message, string? requestId, Exception? innerException)
+    /// <summary>For failures without a readable error body: the response, if any, as far as it was read.</summary>
+    private protected ApiException(string message, Exception? innerException, ApiOperation operation, HttpStatusCode statusCode, string? requestId,
+        ReadOnlyMemory<byte> body, bool isBodyTruncated, int attempts)
         : base(message, innerException)
     {
         StatusCode = statusCode;
         RequestId = requestId;
         OperationId = operation.OperationId;
+        ResponseBody = body.IsEmpty ? null : Encoding.UTF8.GetString(body.Span);
+        IsResponseBodyTruncated = isBodyTruncated;
+        Attempts = attempts;
     }
 
-    /// <summary>The HTTP status of the response.</summary>
+    internal ApiException(ApiOperation operation, HttpStatusCode statusCode, string message, string? requestId, Exception? innerException,
+        ReadOnlyMemory<byte> body, bool isBodyTruncated, int attempts)
+        : this(message, innerException, operation, statusCode, requestId, body, isBodyTruncated, attempts)
+    {
+    }
+
+    /// <summary>
+    /// The HTTP status of the response; 0 when no response status was received (a connection failure or a timeout
+    /// before the headers). A success status (2xx) means the server answered but its body could not be used.
+    /// </summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The machine-readable error code from the body (e.g. <c>CAMPAIGN_NOT_FOUND</c>), if there is one.</summary>
@@ -61,24 +80,51 @@ public class ApiException : Exception
     /// <summary>The OpenAPI operation id of the call that failed.</summary>
     public string? OperationId { get; }
 
-    /// <summary>The response body as text, cut at <see cref="ApiClientOptions.MaxErrorBodyBytes"/>; null when empty.</summary>
+    /// <summary>
+    /// The response body as text, as far as it was read: cut at <see cref="ApiClientOptions.MaxErrorBodyBytes"/> for
+    /// an error body, the first bytes of a success body that could not be read; null when empty or not read.
+    /// </summary>
     public string? ResponseBody { get; }
 
     /// <summary>Whether <see cref="ResponseBody"/> is only the start of a longer body.</summary>
     public bool IsResponseBodyTruncated { get; }
 
+    /// <summary>How many attempts the call made, retries included; this exception describes the last one.</summary>
+    public int Attempts { get; }
+
+    /// <summary>
+    /// How long the server asked the client to wait before trying again (<c>Retry-After</c>, <c>X-RateLimit-Reset</c>
+    /// or the operation's declared body field), measured when the response arrived; null when it gave no hint.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Describes the operation for messages: <c>resumeCampaign (POST campaigns/{campaignId}/resume)</c>.</summary>
+    internal static string Describe(ApiOperation operation) => $"{operation.OperationId} ({operation.Method.Method} {operation.Route})";
+
+    internal static string DescribeAttempts(int attempts) =>
+        attempts > 1 ? " after " + attempts.ToString(CultureInfo.InvariantCulture) + " attempts" : string.Empty;
+
     private static string DescribeError(ApiErrorResponse response)
     {
         var text = new StringBuilder();
-        text.Append(response.Operation.OperationId).Append(" (").Append(response.Operation.Method.Method).Append(' ')
-            .Append(response.Operation.Route).Append(") failed with HTTP ")
+        bool success = (int)response.StatusCode is >= 200 and <= 299;
+        text.Append(Describe(response.Operation)).Append(success ? " returned HTTP " : " failed with HTTP ")
             .Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(response.ReasonPhrase))
         {
             text.Append(' ').Append(Sanitize(response.ReasonPhrase, 100));
         }
 
-        if (response.ErrorMessage is not null)
+        text.Append(DescribeAttempts(response.Attempt));
+        if (success)
+        {
+            text.Append(", but the body is ").Append(response.MediaType is null ? "not JSON" : Sanitize(response.MediaType, 100) + ", not JSON");
+            if (!response.Body.IsEmpty)
+            {
+                text.Append(": \"").Append(Sanitize(response.BodyText, 200)).Append('"');
+            }
+        }
+        else if (response.ErrorMessage is not null)
         {
             text.Append(": ").Append(Sanitize(response.ErrorMessage, MaxMessageDetailLength));
         }

@@ -12,6 +12,8 @@ namespace AutoSend.Runtime;
 public class ApiOperation
 {
     private readonly List<KeyValuePair<string, ApiErrorType>> _errors = [];
+    private string[] _retryAfterBodyPointers = [];
+    private bool _markedIdempotent;
 
     /// <summary>Describes an operation.</summary>
     /// <param name="operationId">The OpenAPI operation id, e.g. <c>resumeCampaign</c>.</param>
@@ -35,6 +37,56 @@ public class ApiOperation
 
     /// <summary>The path template relative to the base address; it holds no parameter values.</summary>
     public string Route { get; }
+
+    /// <summary>
+    /// Whether the operation may be sent again after a failure whose outcome is unknown (a 502, 503 or 504, a timeout,
+    /// a connection lost after sending): true for GET, HEAD, PUT, DELETE, OPTIONS and TRACE, and for operations marked
+    /// with <see cref="AsIdempotent"/>. A request that carries an <c>Idempotency-Key</c> header is treated as
+    /// idempotent too, whatever this says.
+    /// </summary>
+    public bool IsIdempotent => _markedIdempotent || IsIdempotentMethod(Method);
+
+    /// <summary>
+    /// The JSON pointers (RFC 6901) into an error body where the server says how long to wait before retrying, in the
+    /// order they are tried; empty when the document declares none. See <see cref="WithRetryAfterBody"/>.
+    /// </summary>
+    public IReadOnlyList<string> RetryAfterBodyPointers => _retryAfterBodyPointers;
+
+    /// <summary>
+    /// Marks the operation as safe to repeat although its method is not idempotent, for example a POST that the
+    /// server deduplicates. Only mark operations that are idempotent whatever the caller passes; a request with an
+    /// <c>Idempotency-Key</c> header is recognised on its own.
+    /// </summary>
+    /// <returns>This instance, for chaining.</returns>
+    public ApiOperation AsIdempotent()
+    {
+        _markedIdempotent = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Declares where an error body (429 or 503) says how long to wait before retrying, for APIs that put it in the
+    /// body rather than in a <c>Retry-After</c> header. The value found is a number of seconds (a JSON number or a
+    /// numeric string); a value above 1,000,000,000 is read as a Unix time in seconds, and a date string as a time.
+    /// The first pointer that yields a value wins; the <c>Retry-After</c> and <c>X-RateLimit-Reset</c> headers take
+    /// precedence over the body.
+    /// </summary>
+    /// <param name="jsonPointers">JSON pointers such as <c>/error/retryAfter</c>.</param>
+    /// <returns>This instance, for chaining.</returns>
+    public ApiOperation WithRetryAfterBody(params string[] jsonPointers)
+    {
+        ArgumentNullException.ThrowIfNull(jsonPointers);
+        foreach (string pointer in jsonPointers)
+        {
+            if (pointer is null || (pointer.Length > 0 && pointer[0] != '/'))
+            {
+                throw new ArgumentException($"'{pointer}' is not a JSON pointer: it must be empty or start with '/'.", nameof(jsonPointers));
+            }
+        }
+
+        _retryAfterBodyPointers = [.. _retryAfterBodyPointers, .. jsonPointers];
+        return this;
+    }
 
     /// <summary>
     /// Declares the JSON body of an error response.
@@ -75,6 +127,10 @@ public class ApiOperation
         return range ?? fallback;
     }
 
+    private static bool IsIdempotentMethod(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
+        || method == HttpMethod.Options || method == HttpMethod.Trace;
+
     /// <summary>Names the operation for logs and debuggers.</summary>
     public override string ToString() => $"{OperationId} ({Method} {Route})";
 }
@@ -102,6 +158,20 @@ public sealed class ApiOperation<TResult> : ApiOperation
     public new ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
     {
         base.WithError(status, typeInfo);
+        return this;
+    }
+
+    /// <inheritdoc cref="ApiOperation.AsIdempotent"/>
+    public new ApiOperation<TResult> AsIdempotent()
+    {
+        base.AsIdempotent();
+        return this;
+    }
+
+    /// <inheritdoc cref="ApiOperation.WithRetryAfterBody(string[])"/>
+    public new ApiOperation<TResult> WithRetryAfterBody(params string[] jsonPointers)
+    {
+        base.WithRetryAfterBody(jsonPointers);
         return this;
     }
 }

@@ -33,17 +33,16 @@ try
     Console.WriteLine($"Resumed campaign {campaign.Id}: status {campaign.Status}, send mode {campaign.SendMode}");
     return 0;
 }
+catch (Exception error) when (error is ApiConnectionException or ApiTimeoutException)
+{
+    Console.Error.WriteLine($"Could not reach {client.BaseAddress}: {error.Message}");
+    return 2;
+}
 catch (ApiException error)
 {
     Console.Error.WriteLine($"The API answered {(int)error.StatusCode} {error.ErrorCode}: {error.ErrorMessage ?? error.Message}");
     return 1;
 }
-catch (HttpRequestException error)
-{
-    Console.Error.WriteLine($"Could not reach {client.BaseAddress}: {error.Message}");
-    return 1;
-}
-
 // Until the spec describes the other campaign operations, the local campaign is prepared over plain HTTP.
 static async Task<string> PrepareLocalCampaignAsync(Uri baseAddress, string? key)
 {

@@ -29,6 +29,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _requestCount;
 
     private LoopbackServer(WebApplication app, Uri address)
     {
@@ -39,11 +40,19 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
-    /// <summary>Every request received so far, in order.</summary>
+    /// <summary>Every request received so far, in order (empty when the server was started without recording).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
+    /// <summary>How many requests the server has received, recorded or not.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
     /// <summary>Starts a server that answers every request with <paramref name="handler"/>.</summary>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <param name="handler">Answers each request.</param>
+    /// <param name="recordRequests">
+    /// Whether to keep a copy of each request in <see cref="Requests"/>; load tests turn it off so that memory
+    /// measurements see the client only. <see cref="RequestCount"/> counts either way.
+    /// </param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, bool recordRequests = true)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -52,6 +61,13 @@ public sealed class LoopbackServer : IAsyncDisposable
         LoopbackServer? server = null;
         app.Run(async context =>
         {
+            Interlocked.Increment(ref server!._requestCount);
+            if (!recordRequests)
+            {
+                await handler(context);
+                return;
+            }
+
             context.Request.EnableBuffering();
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);

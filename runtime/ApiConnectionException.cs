@@ -1,0 +1,45 @@
+using System;
+using System.Globalization;
+using System.Net;
+
+namespace AutoSend.Runtime;
+
+/// <summary>
+/// The connection failed: the server could not be reached, or the connection broke before the whole response was
+/// read (reset, closed early, a body shorter than its <c>Content-Length</c>). The cause is in
+/// <see cref="Exception.InnerException"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="ApiException.StatusCode"/> is 0 when no response headers were received, else the status of the
+/// response whose body broke off; <see cref="ApiException.ResponseBody"/> then holds the start of what was read.
+/// </remarks>
+public sealed class ApiConnectionException : ApiException
+{
+    /// <summary>Creates an exception, e.g. for tests or for a fake implementation of a client.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="requestSent">Whether the request may have reached the server.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ApiConnectionException(string message, bool requestSent = true, Exception? innerException = null)
+        : base(message, default, null, innerException) => RequestSent = requestSent;
+
+    internal ApiConnectionException(ApiOperation operation, bool requestSent, HttpStatusCode statusCode, string? requestId,
+        ReadOnlyMemory<byte> body, bool isBodyTruncated, int attempts, Exception innerException)
+        : base(Describe(operation, requestSent, statusCode, attempts, innerException), innerException, operation, statusCode, requestId, body, isBodyTruncated, attempts) =>
+        RequestSent = requestSent;
+
+    /// <summary>
+    /// False when the failure provably happened before the request was sent (no connection could be made: refused,
+    /// unreachable, name resolution, TLS handshake), so the server cannot have processed it; true otherwise.
+    /// </summary>
+    public bool RequestSent { get; }
+
+    private static string Describe(ApiOperation operation, bool requestSent, HttpStatusCode statusCode, int attempts, Exception cause)
+    {
+        string what = !requestSent
+            ? "could not connect to the server"
+            : statusCode == 0
+                ? "lost the connection before the response arrived"
+                : $"received HTTP {((int)statusCode).ToString(CultureInfo.InvariantCulture)}, but the connection broke before the whole body was read";
+        return $"{Describe(operation)} {what}{DescribeAttempts(attempts)}: {Sanitize(cause.Message, 300)}";
+    }
+}

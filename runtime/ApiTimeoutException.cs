@@ -1,0 +1,64 @@
+using System;
+using System.Globalization;
+using System.Net;
+
+namespace AutoSend.Runtime;
+
+/// <summary>
+/// A call did not complete in time: one attempt took longer than <see cref="ApiClientOptions.Timeout"/> (or the
+/// caller's <see cref="System.Net.Http.HttpClient.Timeout"/>) and was not retried, or the whole call took longer than
+/// <see cref="ApiClientOptions.TotalTimeout"/>. The caller's own cancellation is never reported this way: it throws
+/// <see cref="OperationCanceledException"/> with the caller's token.
+/// </summary>
+/// <remarks>
+/// <see cref="ApiException.StatusCode"/> is 0 when the timeout struck before the response headers arrived, else the
+/// status of the response whose body was being read. For a POST the server may have processed the request.
+/// </remarks>
+public sealed class ApiTimeoutException : ApiException
+{
+    /// <summary>Creates an exception, e.g. for tests or for a fake implementation of a client.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="timeout">The time limit that expired.</param>
+    /// <param name="isTotalTimeout">Whether it was the limit on the whole call rather than on one attempt.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ApiTimeoutException(string message, TimeSpan timeout, bool isTotalTimeout = false, Exception? innerException = null)
+        : base(message, default, null, innerException)
+    {
+        Timeout = timeout;
+        IsTotalTimeout = isTotalTimeout;
+    }
+
+    internal ApiTimeoutException(ApiOperation operation, TimeSpan timeout, bool isTotalTimeout, HttpStatusCode statusCode, string? requestId,
+        int attempts, Exception? innerException)
+        : base(Describe(operation, timeout, isTotalTimeout, statusCode, attempts), innerException, operation, statusCode, requestId, default, false, attempts)
+    {
+        Timeout = timeout;
+        IsTotalTimeout = isTotalTimeout;
+    }
+
+    /// <summary>The time limit that expired.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>
+    /// True when <see cref="ApiClientOptions.TotalTimeout"/> (the whole call) expired; false when one attempt exceeded
+    /// <see cref="ApiClientOptions.Timeout"/> or the caller's <see cref="System.Net.Http.HttpClient.Timeout"/>.
+    /// </summary>
+    public bool IsTotalTimeout { get; }
+
+    /// <summary>Formats a duration for messages: <c>1.5 s</c>, <c>250 ms</c>.</summary>
+    internal static string Format(TimeSpan value) =>
+        value == System.Threading.Timeout.InfiniteTimeSpan ? "infinite"
+        : value < TimeSpan.FromSeconds(1) ? value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"
+        : value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static string Describe(ApiOperation operation, TimeSpan timeout, bool isTotalTimeout, HttpStatusCode statusCode, int attempts)
+    {
+        string what = isTotalTimeout
+            ? $"did not complete within its total timeout of {Format(timeout)} (TotalTimeout)"
+            : $"timed out: an attempt took longer than {Format(timeout)}";
+        string where = statusCode == 0
+            ? " before the response arrived"
+            : $" while reading the body of an HTTP {((int)statusCode).ToString(CultureInfo.InvariantCulture)} response";
+        return $"{ApiException.Describe(operation)} {what}{where}{DescribeAttempts(attempts)}.";
+    }
+}

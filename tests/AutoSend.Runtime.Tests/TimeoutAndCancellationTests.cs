@@ -1,0 +1,185 @@
+using System.Net;
+using AutoSend.Testing;
+using static AutoSend.Testing.MisbehavingResponses;
+
+namespace AutoSend.Runtime.Tests;
+
+/// <summary>A hung server ends in ApiTimeoutException; the caller's cancellation in OperationCanceledException with its token.</summary>
+public sealed class TimeoutAndCancellationTests
+{
+    [Fact]
+    public async Task A_hung_server_ends_in_ApiTimeoutException_after_the_attempt_timeout()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
+        using ApiConnection connection = TestApi.Connect(server, o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.MaxRetries = 0;
+        });
+
+        (ApiTimeoutException exception, TimeSpan elapsed) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.GetAsync());
+
+        Assert.Equal(TimeSpan.FromSeconds(1), exception.Timeout);
+        Assert.False(exception.IsTotalTimeout);
+        Assert.Equal((HttpStatusCode)0, exception.StatusCode);
+        Assert.Contains("timed out", exception.Message, StringComparison.Ordinal);
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(20));
+        TestApi.AssertNoSecret(exception);
+    }
+
+    [Fact]
+    public async Task A_body_that_stops_arriving_times_out_with_the_status_known()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(HangMidBody("""{"id":"it_1","""));
+        using ApiConnection connection = TestApi.Connect(server, o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.MaxRetries = 0;
+        });
+
+        (ApiTimeoutException exception, TimeSpan elapsed) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.GetAsync());
+
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.True(elapsed < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task A_timed_out_GET_is_retried_and_a_timed_out_POST_is_not()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
+        using ApiConnection connection = TestApi.Connect(server, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(500);
+            o.MaxRetries = 2;
+        });
+
+        (ApiTimeoutException get, _) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.GetAsync());
+        Assert.Equal(3, get.Attempts);
+        await WaitForAsync(() => server.RequestCount == 3);
+
+        (ApiTimeoutException post, _) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.PostAsync());
+        Assert.Equal(1, post.Attempts);
+        await WaitForAsync(() => server.RequestCount >= 4);
+        Assert.Equal(4, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_bounds_a_call_whatever_the_retries()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
+        using ApiConnection connection = TestApi.Connect(server, o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.TotalTimeout = TimeSpan.FromSeconds(2.5);
+            o.MaxRetries = 10;
+        });
+
+        (ApiTimeoutException exception, TimeSpan elapsed) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.GetAsync());
+
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20));
+        Assert.InRange(exception.Attempts, 2, 4);
+        TestApi.AssertNoSecret(exception);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_alone_gives_an_ApiTimeoutException_marked_as_total()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
+        using ApiConnection connection = TestApi.Connect(server, o =>
+        {
+            o.Timeout = Timeout.InfiniteTimeSpan;
+            o.TotalTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        (ApiTimeoutException exception, TimeSpan elapsed) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.GetAsync());
+
+        Assert.True(exception.IsTotalTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), exception.Timeout);
+        Assert.Equal(1, exception.Attempts);
+        Assert.True(elapsed < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task The_callers_HttpClient_Timeout_is_reported_as_ApiTimeoutException()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        using ApiConnection connection = TestApi.Connect(server.Address, o =>
+        {
+            o.Timeout = Timeout.InfiniteTimeSpan;
+            o.MaxRetries = 0;
+        }, httpClient: http);
+
+        (ApiTimeoutException exception, _) = await TestApi.FailsAsync<ApiTimeoutException>(() => connection.GetAsync());
+
+        Assert.Equal(TimeSpan.FromSeconds(1), exception.Timeout);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_throws_OperationCanceledException_with_the_callers_token()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
+        using ApiConnection connection = TestApi.Connect(server, o => o.Timeout = TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        OperationCanceledException exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: cancellation.Token));
+
+        Assert.Equal(cancellation.Token, exception.CancellationToken);
+        await WaitForAsync(() => server.RequestCount == 1);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Cancellation_during_the_wait_between_attempts_throws_OperationCanceledException()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(429, "", null, ("Retry-After", "20")));
+        using ApiConnection connection = TestApi.Connect(server);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        (OperationCanceledException exception, TimeSpan elapsed) = await TestApi.FailsAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: cancellation.Token));
+
+        Assert.Equal(cancellation.Token, exception.CancellationToken);
+        Assert.True(elapsed < TimeSpan.FromSeconds(15));
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task An_already_canceled_token_sends_nothing()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(200, TestApi.ItemJson));
+        using ApiConnection connection = TestApi.Connect(server);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: new CancellationToken(true)));
+
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(100_000)]
+    public async Task Cancellation_mid_body_releases_the_connection(int? contentLength)
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Sequence(
+            HangMidBody("""{"id":"it_1","count":""", aborted, contentLength),
+            Respond(200, TestApi.ItemJson)));
+        using ApiConnection connection = TestApi.Connect(server);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        OperationCanceledException exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: cancellation.Token));
+
+        Assert.Equal(cancellation.Token, exception.CancellationToken);
+        // The server sees the connection go away: the client closed it rather than leaving it half-read in its pool.
+        Assert.Same(aborted.Task, await Task.WhenAny(aborted.Task, Task.Delay(TimeSpan.FromSeconds(30))));
+        Item item = await connection.GetAsync();
+        Assert.Equal("it_1", item.Id);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (int i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+}
