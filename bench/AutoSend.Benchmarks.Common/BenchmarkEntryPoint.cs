@@ -14,16 +14,22 @@ using Perfolizer.Metrology;
 namespace AutoSend.Benchmarks;
 
 /// <summary>
-/// The configuration both benchmark programs share. Full runs: one out-of-process job per benchmark class with
-/// warmup and 15 measured iterations, MemoryDiagnoser on, CSV (nanoseconds and bytes, no units in cells) and
+/// The configuration both benchmark programs share. Full runs: one out-of-process job per benchmark class (by
+/// default 6 warmup and 15 measured iterations; the generator program passes its own), MemoryDiagnoser on, CSV (nanoseconds and bytes, no units in cells) and
 /// GitHub-markdown reports. <c>--quick</c>: one in-process invocation of each benchmark, for CI, which only
 /// proves that every benchmark (and the checks in its setup) still runs: no timing is asserted anywhere.
 /// </summary>
 public static class BenchmarkEntryPoint
 {
-    public static int Run(BenchmarkSwitcher switcher, string[] args)
+    /// <summary>
+    /// True in <c>--quick</c> mode, where the benchmarks run in this process, so that parameter sources can shrink
+    /// (the generator benchmarks then read only our spec and the smallest GitHub subset).
+    /// </summary>
+    public static bool IsQuick { get; private set; }
+
+    public static int Run(BenchmarkSwitcher switcher, string[] args, Job? fullJob = null)
     {
-        bool quick = args.Contains("--quick");
+        bool quick = IsQuick = args.Contains("--quick");
         args = args.Where(a => a != "--quick").ToArray();
         if (!args.Contains("--filter"))
         {
@@ -32,7 +38,7 @@ public static class BenchmarkEntryPoint
 
         Job job = quick
             ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
-            : Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(15).WithId("Bench");
+            : fullJob ?? Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(15).WithId("Bench");
 
         var csv = new CsvExporter(CsvSeparator.Comma, new SummaryStyle(CultureInfo.InvariantCulture, printUnitsInHeader: true,
             sizeUnit: SizeUnit.B, timeUnit: TimeUnit.Nanosecond, printUnitsInContent: false, printZeroValuesInContent: true));
