@@ -49,7 +49,9 @@ public static class BenchmarkEntryPoint
             .AddExporter(MarkdownExporter.GitHub, csv)
             .AddJob(job)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
-            .WithOptions(ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.DisableLogFile)
+            // The out-of-process build rebuilds everything in a fresh folder, Kiota's and NSwag's generation included.
+            .WithBuildTimeout(TimeSpan.FromMinutes(15));
 
         Summary[] summaries = switcher.Run(args, config).ToArray();
         int failed = summaries.Sum(s => s.Reports.Count(r => !r.Success)) + summaries.Count(s => s.HasCriticalValidationErrors);

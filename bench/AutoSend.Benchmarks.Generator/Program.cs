@@ -9,6 +9,12 @@ using BenchmarkDotNet.Running;
 // Two extra modes for bench/run.sh:
 //   --cold-process SPEC   one generator run in this fresh process (JIT cold, as in a first build): prints CSV
 //   --github-subsets      the size of each GitHub subset the scaling benchmark uses: prints CSV
+//   --stages SPEC         where a generator run spends its time and memory, stage by stage (GeneratorStages.cs)
+if (args.Length >= 2 && args[0] == "--stages")
+{
+    return GeneratorStages.Run(args[1]);
+}
+
 if (args.Length >= 2 && args[0] == "--cold-process")
 {
     (string path, string text) = Specs.Load(args[1]);

@@ -38,16 +38,16 @@ public class ResumeBenchmarks
     public Task HandWritten() => _clients.HandWritten.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "AutoSend")]
-    public Task<AutoSend.Client.CampaignResponse> AutoSend() => _clients.AutoSend.Campaigns.ResumeAsync(Payloads.CampaignId);
+    public Task AutoSend() => _clients.AutoSend.Campaigns.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "Kiota")]
-    public Task<AutoSend.Bench.Kiota.Generated.Models.CampaignResponse?> Kiota() => _clients.Kiota.Campaigns[Payloads.CampaignId].Resume.PostAsync();
+    public Task Kiota() => _clients.Kiota.Campaigns[Payloads.CampaignId].Resume.PostAsync();
 
     [Benchmark(Description = "Refit")]
     public Task Refit() => _clients.Refit.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "NSwag")]
-    public Task<AutoSend.Bench.NSwag.CampaignResponse> NSwag() => _clients.NSwag.ResumeCampaignAsync(Payloads.CampaignId, null);
+    public Task NSwag() => _clients.NSwag.ResumeCampaignAsync(Payloads.CampaignId, null);
 }
 
 /// <summary>
@@ -79,10 +79,10 @@ public class ListBenchmarks
     public Task HandWritten() => _clients.HandWritten.ListAsync(1, 100);
 
     [Benchmark(Description = "AutoSend")]
-    public Task<AutoSend.Client.ListCampaignsResponse> AutoSend() => _clients.AutoSend.Campaigns.ListAsync(page: 1, limit: 100);
+    public Task AutoSend() => _clients.AutoSend.Campaigns.ListAsync(page: 1, limit: 100);
 
     [Benchmark(Description = "Kiota")]
-    public Task<AutoSend.Bench.Kiota.Generated.Models.ListCampaignsResponse?> Kiota() => _clients.Kiota.Campaigns.GetAsync(r =>
+    public Task Kiota() => _clients.Kiota.Campaigns.GetAsync(r =>
     {
         r.QueryParameters.Page = 1;
         r.QueryParameters.Limit = 100;
@@ -92,5 +92,5 @@ public class ListBenchmarks
     public Task Refit() => _clients.Refit.ListAsync(1, 100);
 
     [Benchmark(Description = "NSwag")]
-    public Task<AutoSend.Bench.NSwag.ListCampaignsResponse> NSwag() => _clients.NSwag.ListCampaignsAsync(null, null, 1, 100, null, null, null, null);
+    public Task NSwag() => _clients.NSwag.ListCampaignsAsync(null, null, 1, 100, null, null, null, null);
 }

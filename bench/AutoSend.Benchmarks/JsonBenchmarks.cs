@@ -56,13 +56,13 @@ public class JsonBenchmarks
     }
 
     [BenchmarkCategory("Deserialize Campaign"), Benchmark(Baseline = true, Description = "STJ source generator")]
-    public StjCampaign DeserializeCampaignStj() => JsonSerializer.Deserialize(Payloads.CampaignUtf8, StjJsonContext.Default.Campaign)!;
+    public object DeserializeCampaignStj() => JsonSerializer.Deserialize(Payloads.CampaignUtf8, StjJsonContext.Default.Campaign)!;
 
     [BenchmarkCategory("Deserialize Campaign"), Benchmark(Description = "AutoSend")]
-    public Campaign DeserializeCampaignAutoSend() => JsonSerializer.Deserialize(Payloads.CampaignUtf8, AutoSendJsonContext.Default.Campaign)!;
+    public object DeserializeCampaignAutoSend() => JsonSerializer.Deserialize(Payloads.CampaignUtf8, AutoSendJsonContext.Default.Campaign)!;
 
     [BenchmarkCategory("Deserialize Campaign"), Benchmark(Description = "Reflection")]
-    public Campaign DeserializeCampaignReflection() => JsonSerializer.Deserialize(Payloads.CampaignUtf8, _reflectionCampaign)!;
+    public object DeserializeCampaignReflection() => JsonSerializer.Deserialize(Payloads.CampaignUtf8, _reflectionCampaign)!;
 
     [BenchmarkCategory("Serialize Campaign"), Benchmark(Baseline = true, Description = "STJ source generator")]
     public long SerializeCampaignStj() => Write(_stjCampaign, StjJsonContext.Default.Campaign);
@@ -74,13 +74,13 @@ public class JsonBenchmarks
     public long SerializeCampaignReflection() => Write(_campaign, _reflectionCampaign);
 
     [BenchmarkCategory("Deserialize 100 campaigns"), Benchmark(Baseline = true, Description = "STJ source generator")]
-    public IReadOnlyList<StjCampaign> DeserializeListStj() => JsonSerializer.Deserialize(Payloads.CampaignArrayUtf8, StjJsonContext.Default.IReadOnlyListCampaign)!;
+    public object DeserializeListStj() => JsonSerializer.Deserialize(Payloads.CampaignArrayUtf8, StjJsonContext.Default.IReadOnlyListCampaign)!;
 
     [BenchmarkCategory("Deserialize 100 campaigns"), Benchmark(Description = "AutoSend")]
-    public IReadOnlyList<Campaign> DeserializeListAutoSend() => JsonSerializer.Deserialize(Payloads.CampaignArrayUtf8, AutoSendJsonContext.Default.IReadOnlyListCampaign)!;
+    public object DeserializeListAutoSend() => JsonSerializer.Deserialize(Payloads.CampaignArrayUtf8, AutoSendJsonContext.Default.IReadOnlyListCampaign)!;
 
     [BenchmarkCategory("Deserialize 100 campaigns"), Benchmark(Description = "Reflection")]
-    public IReadOnlyList<Campaign> DeserializeListReflection() => JsonSerializer.Deserialize(Payloads.CampaignArrayUtf8, _reflectionList)!;
+    public object DeserializeListReflection() => JsonSerializer.Deserialize(Payloads.CampaignArrayUtf8, _reflectionList)!;
 
     [BenchmarkCategory("Serialize 100 campaigns"), Benchmark(Baseline = true, Description = "STJ source generator")]
     public long SerializeListStj() => Write(_stjList, StjJsonContext.Default.IReadOnlyListCampaign);

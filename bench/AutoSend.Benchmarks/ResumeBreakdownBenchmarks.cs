@@ -56,16 +56,16 @@ public class ResumeBreakdownBenchmarks
     public Task HandWritten() => _handWritten.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "AutoSend (defaults)")]
-    public Task<CampaignResponse> Defaults() => _default.Campaigns.ResumeAsync(Payloads.CampaignId);
+    public Task Defaults() => _default.Campaigns.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "AutoSend MaxRetries=0")]
-    public Task<CampaignResponse> NoRetries() => _noRetries.Campaigns.ResumeAsync(Payloads.CampaignId);
+    public Task NoRetries() => _noRetries.Campaigns.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "AutoSend no timeouts")]
-    public Task<CampaignResponse> NoTimeouts() => _noTimeouts.Campaigns.ResumeAsync(Payloads.CampaignId);
+    public Task NoTimeouts() => _noTimeouts.Campaigns.ResumeAsync(Payloads.CampaignId);
 
     [Benchmark(Description = "AutoSend MaxRetries=0, no timeouts")]
-    public Task<CampaignResponse> Bare() => _bare.Campaigns.ResumeAsync(Payloads.CampaignId);
+    public Task Bare() => _bare.Campaigns.ResumeAsync(Payloads.CampaignId);
 
     private AutoSendClient Create(Action<AutoSendClientOptions> configure)
     {
