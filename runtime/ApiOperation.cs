@@ -149,10 +149,13 @@ public sealed class ApiOperation<TResult> : ApiOperation
     {
         ArgumentNullException.ThrowIfNull(resultType);
         ResultType = resultType;
+        Reader = new JsonResponseReader<TResult>(resultType);
     }
 
     /// <summary>The metadata of the success body type.</summary>
     public JsonTypeInfo<TResult> ResultType { get; }
+
+    internal ResponseReader<TResult> Reader { get; }
 
     /// <inheritdoc cref="ApiOperation.WithError{TError}(string, JsonTypeInfo{TError})"/>
     public new ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)

@@ -9,11 +9,17 @@ internal sealed class EmitContext
     public static readonly string GeneratorVersion =
         typeof(EmitContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    private readonly System.Collections.Generic.Dictionary<string, ObjectSpec> _objects;
+
     public EmitContext(ClientSpec client, string specFileName)
     {
         Client = client;
         SpecFileName = specFileName;
+        _objects = System.Linq.Enumerable.ToDictionary(System.Linq.Enumerable.OfType<ObjectSpec>(client.Types), o => o.Name);
     }
+
+    /// <summary>The generated class of a name.</summary>
+    public ObjectSpec Object(string name) => _objects[name];
 
     public ClientSpec Client { get; }
 

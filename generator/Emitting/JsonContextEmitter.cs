@@ -13,6 +13,7 @@ namespace AutoSend.Gen.Emitting;
 internal static class JsonContextEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+    private const string Runtime = "global::AutoSend.Runtime";
 
     public static string Emit(EmitContext context)
     {
@@ -153,7 +154,7 @@ internal static class JsonContextEmitter
     {
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired below, fails if the JSON lacks one.
-        string requiredInit = string.Join(", ", model.Properties.Where(p => p.IsRequired).Select(p => p.Name + " = default!"));
+        string requiredInit = string.Join(", ", model.Properties.Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
         using (writer.OpenInitializer("var values = new " + Metadata + ".JsonObjectInfoValues<" + model.Name + ">"))
         {
             writer.Line("ObjectCreator = static () => new " + model.Name + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
@@ -165,46 +166,55 @@ internal static class JsonContextEmitter
 
     private static void WritePropertiesMethod(SourceWriter writer, ObjectSpec model, string infoName)
     {
-        using (writer.Open("private static " + Metadata + ".JsonPropertyInfo[] Properties_" + infoName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        writer.Line("private static " + Metadata + ".JsonPropertyInfo[] Properties_" + infoName + "(global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Line("[");
+        writer.Indent();
+        foreach (PropertySpec property in model.Properties)
         {
-            int count = model.Properties.Count + (model.ExtensionDataName is null ? 0 : 1);
-            writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + count + "];");
-            int index = 0;
-            foreach (PropertySpec property in model.Properties)
-            {
-                WriteProperty(writer, model.Name, index++, ModelEmitter.TypeName(property), property.Name, property.JsonName, property.IsRequired, isExtensionData: false);
-            }
-
-            if (model.ExtensionDataName is not null)
-            {
-                WriteProperty(writer, model.Name, index, "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?", model.ExtensionDataName, null, required: false, isExtensionData: true);
-            }
-
-            writer.Line();
-            writer.Line("return properties;");
+            string type = ModelEmitter.TypeName(property);
+            string owner = "((" + model.Name + ")o)";
+            string setter = property.AliasOf is null
+                ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
+                : "static (o, v) => { " + owner + "." + property.Name + " = v; " + owner + "." + property.AliasOf + " ??= v; }";
+            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(property.Name) + ", "
+                + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
         }
+
+        if (model.ExtensionDataName is not null)
+        {
+            const string type = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?";
+            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(model.ExtensionDataName)
+                + ", null, static o => ((" + model.Name + ")o)." + model.ExtensionDataName + ", static (o, v) => ((" + model.Name + ")o)." + model.ExtensionDataName
+                + " = v, " + Runtime + ".ApiJsonPropertyOptions.ExtensionData),");
+        }
+
+        writer.Unindent();
+        writer.Line("];");
     }
 
-    private static void WriteProperty(SourceWriter writer, string owner, int index, string typeName, string name, string? jsonName, bool required, bool isExtensionData)
+    private static string Flags(PropertySpec property)
     {
-        writer.Line();
-        using (writer.OpenInitializer("var info" + index + " = new " + Metadata + ".JsonPropertyInfoValues<" + typeName + ">"))
+        var flags = new List<string>();
+        if (property.IsRequired)
         {
-            writer.Line("IsProperty = true,");
-            writer.Line("IsPublic = true,");
-            writer.Line("DeclaringType = typeof(" + owner + "),");
-            writer.Line("Getter = static obj => ((" + owner + ")obj)." + name + ",");
-            writer.Line("Setter = static (obj, value) => ((" + owner + ")obj)." + name + " = value!,");
-            writer.Line("IgnoreCondition = " + (required || isExtensionData ? "null" : "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull") + ",");
-            writer.Line("IsExtensionData = " + (isExtensionData ? "true" : "false") + ",");
-            writer.Line("PropertyName = " + Literal.String(name) + ",");
-            writer.Line("JsonPropertyName = " + (jsonName is null ? "null" : Literal.String(jsonName)) + ",");
+            flags.Add("Required");
         }
 
-        writer.Line("properties[" + index + "] = " + Metadata + ".JsonMetadataServices.CreatePropertyInfo<" + typeName + ">(options, info" + index + ");");
-        if (required)
+        if (!property.IsRequired)
         {
-            writer.Line("properties[" + index + "].IsRequired = true;");
+            flags.Add("OmitWhenNull");
         }
+
+        if (property.ReadOnly)
+        {
+            flags.Add("ReadOnly");
+        }
+
+        if (property.WriteOnly)
+        {
+            flags.Add("WriteOnly");
+        }
+
+        return flags.Count == 0 ? Runtime + ".ApiJsonPropertyOptions.None" : string.Join(" | ", flags.Select(f => Runtime + ".ApiJsonPropertyOptions." + f));
     }
 }

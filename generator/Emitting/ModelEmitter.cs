@@ -54,8 +54,13 @@ internal static class ModelEmitter
             writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
         }
 
-        writer.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeName(property) + " " + property.Name + " { get; set; }");
+        // A read-only property is the server's to set: callers building a request must not be forced to fill it.
+        string initializer = property.IsRequired && !HasRequiredModifier(property) && !property.IsNullable && !property.Type.IsValueType ? " = default!;" : string.Empty;
+        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + TypeName(property) + " " + property.Name + " { get; set; }" + initializer);
     }
+
+    /// <summary>Whether the property gets the C# <c>required</c> modifier: required by the schema and sent by the client too.</summary>
+    public static bool HasRequiredModifier(PropertySpec property) => property.IsRequired && !property.ReadOnly;
 
     /// <summary>The property type as declared, with <c>?</c> when it may hold null.</summary>
     public static string TypeName(PropertySpec property) => property.IsNullable ? property.Type.NullableName : property.Type.Name;

@@ -27,6 +27,9 @@ internal sealed record ObjectSpec(
 /// <param name="IsNullable">Whether the value may be null: not required, or null is allowed by the schema.</param>
 /// <param name="Description">Documentation from the schema.</param>
 /// <param name="Deprecated">Whether the property is marked deprecated.</param>
+/// <param name="AliasOf">Another property this one also fills when it is read (<c>x-alias-of</c>), e.g. an old name of <c>Id</c>.</param>
+/// <param name="ReadOnly">Sent by the server only: never written into a request.</param>
+/// <param name="WriteOnly">Sent by the client only: ignored when read.</param>
 internal sealed record PropertySpec(
     string Name,
     string JsonName,
@@ -34,7 +37,10 @@ internal sealed record PropertySpec(
     bool IsRequired,
     bool IsNullable,
     string? Description,
-    bool Deprecated);
+    bool Deprecated,
+    string? AliasOf = null,
+    bool ReadOnly = false,
+    bool WriteOnly = false);
 
 /// <summary>A string enum, generated as an open enum: a struct that accepts any wire value.</summary>
 /// <param name="Members">The known values.</param>

@@ -19,6 +19,12 @@ internal sealed class JsonTypeRegistry
     /// <summary>Registers a type as a member uses it; <paramref name="nullable"/> matters for value types only.</summary>
     public void Register(TypeRef type, bool nullable)
     {
+        if (type.Kind == TypeKind.File)
+        {
+            // Files travel as raw bytes, never as JSON.
+            return;
+        }
+
         if (nullable && type.IsValueType)
         {
             Add(new JsonTypeSpec(NullableInfoName(type), type.NullableName, JsonTypeKind.NullableValue, type.Name, null));

@@ -20,6 +20,10 @@ internal static class Primitives
     public static readonly TypeRef JsonNode = new("global::System.Text.Json.Nodes.JsonNode", TypeKind.Json, false, "JsonNode");
     public static readonly TypeRef JsonObject = new("global::System.Text.Json.Nodes.JsonObject", TypeKind.Json, false, "JsonObject");
 
+    public static readonly TypeRef File = new("global::AutoSend.Runtime.ApiFile", TypeKind.File, false, "ApiFile");
+    public static readonly TypeRef FileList = new("global::System.Collections.Generic.IEnumerable<global::AutoSend.Runtime.ApiFile>", TypeKind.File, false, "ApiFileList");
+    public static readonly TypeRef Stream = new("global::System.IO.Stream", TypeKind.File, false, "Stream");
+
     /// <summary>Every context property name the primitives use, reserved before models are named.</summary>
     public static readonly string[] InfoNames =
     [

@@ -24,6 +24,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, TypeRef> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _reservedComponentNames = new(StringComparer.Ordinal);
     private readonly List<TypeDeclarationSpec> _declarations = [];
+    private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
 
     public SchemaMapper(NameScope typeNames, NameScope infoNames, DiagnosticBag diagnostics, JsonTypeRegistry json)
     {
@@ -35,6 +36,9 @@ internal sealed class SchemaMapper
 
     public IReadOnlyList<TypeDeclarationSpec> Declarations => _declarations;
 
+    /// <summary>The generated class of a name, once its schema has been mapped.</summary>
+    public ObjectSpec? FindObject(string name) => _objects.TryGetValue(name, out ObjectSpec? model) ? model : null;
+
     /// <summary>Reserves the names of the component schemas that become types, so inline types never take them.</summary>
     public void ReserveComponentNames(IDictionary<string, IOpenApiSchema>? schemas)
     {
@@ -42,7 +46,7 @@ internal sealed class SchemaMapper
         {
             if (NeedsDeclaration(entry.Value))
             {
-                _reservedComponentNames[ComponentKey(entry.Key)] = _typeNames.Allocate(TypeName(entry.Key));
+                _reservedComponentNames[ComponentKey(entry.Key)] = _typeNames.Allocate(CustomName(entry.Value) ?? TypeName(entry.Key));
             }
         }
     }
@@ -173,7 +177,9 @@ internal sealed class SchemaMapper
                 declaration = union;
                 break;
             default:
-                declaration = BuildObject(name, schema, pointer);
+                ObjectSpec model = BuildObject(name, schema, pointer);
+                _objects[name] = model;
+                declaration = model;
                 break;
         }
 
@@ -186,13 +192,35 @@ internal sealed class SchemaMapper
     {
         var members = new NameScope(name);
         var properties = new List<PropertySpec>();
+        var aliases = new List<(int Index, string Target, string Pointer)>();
         foreach ((string wireName, IOpenApiSchema propertySchema, bool required, string propertyPointer) in CollectProperties(schema, pointer))
         {
-            string propertyName = members.Allocate(Identifier.ToPascalCase(wireName, "_", "Property"));
-            TypeRef type = Map(propertySchema, name + Identifier.ToPascalCase(wireName, "_", "Property"), propertyPointer, out bool allowsNull);
+            string pascal = Identifier.ToPascalCase(wireName, "_", "Property");
+            string propertyName = members.Allocate(CustomName(propertySchema) ?? pascal);
+            TypeRef type = Map(propertySchema, name + pascal, propertyPointer, out bool allowsNull);
             bool nullable = !required || allowsNull;
             _json.Register(type, nullable);
-            properties.Add(new PropertySpec(propertyName, wireName, type, required, nullable, OwnDescription(propertySchema), propertySchema.Deprecated));
+            if (VendorExtensions.GetString(propertySchema.Extensions, VendorExtensions.AliasOf) is { } target)
+            {
+                aliases.Add((properties.Count, target, propertyPointer));
+            }
+
+            properties.Add(new PropertySpec(propertyName, wireName, type, required, nullable, OwnDescription(propertySchema), propertySchema.Deprecated,
+                ReadOnly: propertySchema.ReadOnly, WriteOnly: propertySchema.WriteOnly));
+        }
+
+        // x-alias-of: an old wire name also fills the property of the current one, if it has the same type.
+        foreach ((int index, string target, string aliasPointer) in aliases)
+        {
+            PropertySpec? real = properties.FirstOrDefault(p => p.JsonName == target);
+            if (real is null || real.Type != properties[index].Type || !real.IsNullable)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.ExtensionIgnored, aliasPointer, VendorExtensions.AliasOf, properties[index].JsonName,
+                    $"'{target}' is not an optional property of the same type in this schema");
+                continue;
+            }
+
+            properties[index] = properties[index] with { AliasOf = real.Name };
         }
 
         // Unknown properties are kept only where the schema declares what they hold; Microsoft.OpenApi cannot tell an
@@ -384,6 +412,11 @@ internal sealed class SchemaMapper
     };
 
     private static string TypeName(string componentName) => Identifier.ToPascalCase(componentName, "_", "Model");
+
+    /// <summary>The <c>x-csharp-name</c> of a schema, property or value, when it is a valid C# name.</summary>
+    /// A <c>$ref</c>'s extensions are its target's, which name the target, not this use of it.
+    private static string? CustomName(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference && VendorExtensions.GetString(schema.Extensions, VendorExtensions.CSharpName) is { } name && Identifier.IsValid(name) ? name : null;
 
     private static string ComponentKey(string id) => "#/components/schemas/" + id;
 
