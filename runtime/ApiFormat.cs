@@ -44,4 +44,24 @@ public static class ApiFormat
 
     /// <summary>Bytes in base64.</summary>
     public static string Format(byte[] value) => Convert.ToBase64String(value);
+
+    /// <summary>A JSON value: a string as it is, anything else as its JSON text.</summary>
+    public static string Format(System.Text.Json.Nodes.JsonNode value) =>
+        value is System.Text.Json.Nodes.JsonValue scalar && scalar.TryGetValue(out string? text) ? text : value.ToJsonString();
+
+    /// <summary>The value of a union: formatted by its own type.</summary>
+    public static string FormatValue(object value) => value switch
+    {
+        string text => text,
+        bool flag => Format(flag),
+        DateTimeOffset timestamp => Format(timestamp),
+        DateOnly date => Format(date),
+        TimeSpan duration => Format(duration),
+        Guid id => Format(id),
+        Uri uri => Format(uri),
+        byte[] bytes => Format(bytes),
+        System.Text.Json.Nodes.JsonNode node => Format(node),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 }

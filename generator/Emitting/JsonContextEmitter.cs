@@ -19,7 +19,6 @@ internal static class JsonContextEmitter
     {
         ClientSpec client = context.Client;
         string name = client.JsonContextName;
-        Dictionary<string, ObjectSpec> objects = client.Types.OfType<ObjectSpec>().ToDictionary(o => o.Name);
 
         SourceWriter writer = new();
         writer.FileHeader(context.SpecFileName);
@@ -98,7 +97,7 @@ internal static class JsonContextEmitter
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
                     writer.Line();
-                    WriteCreate(writer, type, objects);
+                    WriteCreate(writer, context, type);
                 }
             }
         }
@@ -106,15 +105,22 @@ internal static class JsonContextEmitter
         return writer.ToString();
     }
 
-    private static void WriteCreate(SourceWriter writer, JsonTypeSpec type, Dictionary<string, ObjectSpec> objects)
+    private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type)
     {
         string info = Metadata + ".JsonTypeInfo<" + type.TypeName + ">";
+        ObjectSpec? model = type.Kind == JsonTypeKind.Object ? context.Object(type.TypeName) : null;
+        if (model?.Polymorphism is { DerivedTypes.IsEmpty: false } polymorphism)
+        {
+            WritePolymorphic(writer, context, type, model, polymorphism);
+            return;
+        }
+
         using (writer.Open("private " + info + " Create_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
         {
             switch (type.Kind)
             {
                 case JsonTypeKind.BuiltIn:
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + Metadata + ".JsonMetadataServices." + type.BuiltInConverter + ");");
+                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + type.BuiltInConverter + ");");
                     break;
                 case JsonTypeKind.NullableValue:
                     writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + Metadata + ".JsonMetadataServices.GetNullableConverter<" + type.ElementTypeName + ">(options));");
@@ -134,8 +140,16 @@ internal static class JsonContextEmitter
 
                     writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIReadOnlyDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
                     break;
+                case JsonTypeKind.MutableMap:
+                    using (writer.OpenInitializer("var values = new " + Metadata + ".JsonCollectionInfoValues<" + type.TypeName + ">"))
+                    {
+                        writer.Line("ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, " + type.ElementTypeName + ">(),");
+                    }
+
+                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
+                    break;
                 case JsonTypeKind.Object:
-                    WriteObjectInfo(writer, objects[type.TypeName], type.PropertyName, info);
+                    WriteObjectInfo(writer, context, model!, type.PropertyName, info);
                     break;
             }
 
@@ -143,18 +157,70 @@ internal static class JsonContextEmitter
             writer.Line("return typeInfo;");
         }
 
-        if (type.Kind == JsonTypeKind.Object)
+        if (model is not null)
         {
             writer.Line();
-            WritePropertiesMethod(writer, objects[type.TypeName], type.PropertyName);
+            WritePropertiesMethod(writer, context, model, type.PropertyName);
         }
     }
 
-    private static void WriteObjectInfo(SourceWriter writer, ObjectSpec model, string infoName, string info)
+    // A base class with a discriminator: its metadata is a converter that reads the discriminator and hands the
+    // object to the derived class's metadata (or to the base's own object metadata for other values).
+    private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism)
+    {
+        string info = Metadata + ".JsonTypeInfo<" + model.Name + ">";
+        string converter = "Polymorphic_" + type.PropertyName;
+        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        {
+            writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + model.Name + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
+            writer.Line("typeInfo.OriginatingResolver = this;");
+            writer.Line("return typeInfo;");
+        }
+
+        writer.Line();
+        using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        {
+            WriteObjectInfo(writer, context, model, type.PropertyName, info);
+            writer.Line("typeInfo.OriginatingResolver = this;");
+            writer.Line("return typeInfo;");
+        }
+
+        writer.Line();
+        WritePropertiesMethod(writer, context, model, type.PropertyName);
+        writer.Line();
+        DocComment.Summary(writer, null, "Reads <c>" + DocComment.Inline(polymorphism.PropertyJsonName) + "</c> to choose the class of a <see cref=\"" + model.Name + "\"/>.");
+        using (writer.Open("private sealed class " + converter + "(" + info + " baseInfo) : global::System.Text.Json.Serialization.JsonConverter<" + model.Name + ">"))
+        {
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Open("public override " + model.Name + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+            {
+                writer.Line(Metadata + ".JsonTypeInfo info = global::AutoSend.Runtime.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
+                writer.Line("{");
+                writer.Indent();
+                var used = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (DerivedTypeSpec derived in polymorphism.DerivedTypes.Where(d => used.Add(d.Value)))
+                {
+                    writer.Line(Literal.String(derived.Value) + " => options.GetTypeInfo(typeof(" + derived.TypeName + ")),");
+                }
+
+                writer.Line("_ => baseInfo,");
+                writer.Unindent();
+                writer.Line("};");
+                writer.Line("return (" + model.Name + "?)global::System.Text.Json.JsonSerializer.Deserialize(ref reader, info);");
+            }
+
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + model.Name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
+            writer.Line("    global::System.Text.Json.JsonSerializer.Serialize(writer, value, value.GetType() == typeof(" + model.Name + ") ? baseInfo : options.GetTypeInfo(value.GetType()));");
+        }
+    }
+
+    private static void WriteObjectInfo(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName, string info)
     {
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired below, fails if the JSON lacks one.
-        string requiredInit = string.Join(", ", model.Properties.Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
+        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
         using (writer.OpenInitializer("var values = new " + Metadata + ".JsonObjectInfoValues<" + model.Name + ">"))
         {
             writer.Line("ObjectCreator = static () => new " + model.Name + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
@@ -164,12 +230,12 @@ internal static class JsonContextEmitter
         writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + model.Name + ">(options, values);");
     }
 
-    private static void WritePropertiesMethod(SourceWriter writer, ObjectSpec model, string infoName)
+    private static void WritePropertiesMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
     {
         writer.Line("private static " + Metadata + ".JsonPropertyInfo[] Properties_" + infoName + "(global::System.Text.Json.JsonSerializerOptions options) =>");
         writer.Line("[");
         writer.Indent();
-        foreach (PropertySpec property in model.Properties)
+        foreach (PropertySpec property in context.AllProperties(model))
         {
             string type = ModelEmitter.TypeName(property);
             string owner = "((" + model.Name + ")o)";
@@ -180,11 +246,11 @@ internal static class JsonContextEmitter
                 + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
         }
 
-        if (model.ExtensionDataName is not null)
+        if (context.ExtensionDataName(model) is { } extensionData)
         {
             const string type = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?";
-            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(model.ExtensionDataName)
-                + ", null, static o => ((" + model.Name + ")o)." + model.ExtensionDataName + ", static (o, v) => ((" + model.Name + ")o)." + model.ExtensionDataName
+            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(extensionData)
+                + ", null, static o => ((" + model.Name + ")o)." + extensionData + ", static (o, v) => ((" + model.Name + ")o)." + extensionData
                 + " = v, " + Runtime + ".ApiJsonPropertyOptions.ExtensionData),");
         }
 

@@ -223,13 +223,13 @@ internal static class OperationEmitter
                 }
             }
 
-            writer.Line("var " + request + " = _connection.CreateRequest(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(operation, locals.Item)
+            writer.Line("var " + request + " = _connection.CreateRequest(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(context, operation, locals)
                 + (queryParameters.Count > 0 ? " + " + query + ".ToString()" : string.Empty) + (operation.Authenticated ? string.Empty : ", authenticate: false") + ");");
             foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
                 WhenPresent(writer, parameter, value => writer.Line(parameter.Location == ParameterLocation.Header
-                    ? request + ".Headers.TryAddWithoutValidation(" + Literal.String(parameter.WireName) + ", " + Text(value, parameter.Type, ",", locals.Item) + ");"
-                    : Runtime + ".ApiConnection.AddCookie(" + request + ", " + Literal.String(parameter.WireName) + ", " + Text(value, parameter.Type, ",", locals.Item) + ");"));
+                    ? request + ".Headers.TryAddWithoutValidation(" + Literal.String(parameter.WireName) + ", " + HeaderText(context, parameter, value, locals) + ");"
+                    : Runtime + ".ApiConnection.AddCookie(" + request + ", " + Literal.String(parameter.WireName) + ", " + CookieText(context, parameter, value, locals) + ");"));
             }
 
             if (operation.Body is { } requestBody)
@@ -253,8 +253,8 @@ internal static class OperationEmitter
                 WhenPresent(writer, field, value => writer.Line(field.Type.Kind switch
                 {
                     TypeKind.File => form + ".Add(" + wire + ", " + value + ");",
-                    TypeKind.Primitive or TypeKind.Enum => form + ".Add(" + wire + ", " + Text(value, field.Type, ",", item) + ");",
-                    TypeKind.List when field.Type.Element!.Kind is TypeKind.Primitive or TypeKind.Enum => "foreach (var " + item + " in " + value + ") { " + form + ".Add(" + wire + ", " + Text(item, field.Type.Element, ",", item) + "); }",
+                    TypeKind.Primitive or TypeKind.Enum => form + ".Add(" + wire + ", " + Text(value, field.Type) + ");",
+                    TypeKind.List when field.Type.Element!.Kind is TypeKind.Primitive or TypeKind.Enum => "foreach (var " + item + " in " + Items(value, field.Type, item) + ") { " + form + ".Add(" + wire + ", " + item + "); }",
                     _ => form + ".AddJson(" + wire + ", " + value + ", " + context.TypeInfo(field.Type.InfoName) + ");",
                 }));
             }
@@ -288,39 +288,97 @@ internal static class OperationEmitter
         string query = locals.Query, item = locals.Item, entry = locals.Entry;
         string wire = Literal.String(parameter.WireName);
         TypeRef type = parameter.Type;
+        string separator = parameter.Style switch { ParameterStyle.SpaceDelimited => " ", ParameterStyle.PipeDelimited => "|", _ => "," };
         switch (type.Kind)
         {
             case TypeKind.List when parameter.Style == ParameterStyle.Form && parameter.Explode:
-                writer.Line("foreach (var " + item + " in " + value + ") { " + query + ".Add(" + wire + ", " + Text(item, type.Element!, ",", item) + "); }");
+                writer.Line("foreach (var " + item + " in " + Items(value, type, item) + ") { " + query + ".Add(" + wire + ", " + item + "); }");
                 break;
             case TypeKind.List:
-                string separator = parameter.Style switch { ParameterStyle.SpaceDelimited => " ", ParameterStyle.PipeDelimited => "|", _ => "," };
-                writer.Line(query + ".Add(" + wire + ", " + Text(value, type, separator, item) + ");");
+                writer.Line(query + ".Add(" + wire + ", " + Runtime + ".ApiStyle.Delimited(" + Items(value, type, item) + ", " + Literal.String(separator) + "));");
                 break;
-            case TypeKind.Object:
-                // A flat object: deepObject sends name[property]=value, form sends property=value.
-                foreach (PropertySpec property in context.Object(type.Name).Properties)
-                {
-                    string name = parameter.Style == ParameterStyle.DeepObject ? parameter.WireName + "[" + property.JsonName + "]" : property.JsonName;
-                    string access = value + "." + property.Name;
-                    string argument = property.IsNullable
-                        ? "(" + access + " is null ? null : " + Text(property.Type.IsValueType ? access + ".Value" : access, property.Type, ",", item) + ")"
-                        : Text(access, property.Type, ",", item);
-                    writer.Line(query + ".Add(" + Literal.String(name) + ", " + argument + ");");
-                }
-
-                break;
-            case TypeKind.Map:
+            case TypeKind.Object or TypeKind.Map when parameter.Style == ParameterStyle.DeepObject || (parameter.Style == ParameterStyle.Form && parameter.Explode):
+                // deepObject sends name[key]=value, exploded form sends key=value.
                 string key = parameter.Style == ParameterStyle.DeepObject ? Literal.String(parameter.WireName + "[") + " + " + entry + ".Key + \"]\"" : entry + ".Key";
-                string entryValue = type.ElementIsNullable && type.Element!.IsValueType ? entry + ".Value.Value" : entry + ".Value";
-                string add = query + ".Add(" + key + ", " + Text(entryValue, type.Element!, ",", item) + ");";
-                writer.Line("foreach (var " + entry + " in " + value + ") { " + (type.ElementIsNullable ? "if (" + entry + ".Value is not null) { " + add + " }" : add) + " }");
+                writer.Line("foreach (var " + entry + " in " + Pairs(context, value, type, entry) + ") { " + query + ".Add(" + key + ", " + entry + ".Value); }");
+                break;
+            case TypeKind.Object or TypeKind.Map:
+                writer.Line(query + ".Add(" + wire + ", " + Runtime + ".ApiStyle.Delimited(" + Pairs(context, value, type, entry) + ", " + Literal.String(separator) + "));");
                 break;
             default:
-                writer.Line(query + ".Add(" + wire + ", " + Text(value, type, ",", item) + ");");
+                writer.Line(query + ".Add(" + wire + ", " + Text(value, type) + ");");
                 break;
         }
     }
+
+    private static string HeaderText(EmitContext context, ParameterSpec parameter, string value, Locals locals) => parameter.Type.Kind switch
+    {
+        TypeKind.List => Runtime + ".ApiStyle.Simple(" + Items(value, parameter.Type, locals.Item) + ", escape: false)",
+        TypeKind.Object or TypeKind.Map => Runtime + ".ApiStyle.Simple(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + Bool(parameter.Explode) + ", escape: false)",
+        _ => Text(value, parameter.Type),
+    };
+
+    private static string CookieText(EmitContext context, ParameterSpec parameter, string value, Locals locals) => parameter.Type.Kind switch
+    {
+        TypeKind.List => Runtime + ".ApiStyle.Delimited(" + Items(value, parameter.Type, locals.Item) + ", \",\")",
+        TypeKind.Object or TypeKind.Map => Runtime + ".ApiStyle.Delimited(" + Pairs(context, value, parameter.Type, locals.Entry) + ", \",\")",
+        _ => Text(value, parameter.Type),
+    };
+
+    // A path parameter in its style: simple (escaped), label (.value) or matrix (;name=value).
+    private static string PathText(EmitContext context, ParameterSpec parameter, Locals locals)
+    {
+        string value = parameter.Name, name = Literal.String(parameter.WireName);
+        string explode = Bool(parameter.Explode);
+        return (parameter.Style, parameter.Type.Kind) switch
+        {
+            (ParameterStyle.Label, TypeKind.List) => Runtime + ".ApiStyle.Label(" + Items(value, parameter.Type, locals.Item) + ", explode: " + explode + ")",
+            (ParameterStyle.Label, TypeKind.Object or TypeKind.Map) => Runtime + ".ApiStyle.Label(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ")",
+            (ParameterStyle.Label, _) => Runtime + ".ApiStyle.Label(" + Text(value, parameter.Type) + ")",
+            (ParameterStyle.Matrix, TypeKind.List) => Runtime + ".ApiStyle.Matrix(" + name + ", " + Items(value, parameter.Type, locals.Item) + ", explode: " + explode + ")",
+            (ParameterStyle.Matrix, TypeKind.Object or TypeKind.Map) => Runtime + ".ApiStyle.Matrix(" + name + ", " + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ")",
+            (ParameterStyle.Matrix, _) => Runtime + ".ApiStyle.Matrix(" + name + ", " + Text(value, parameter.Type) + ")",
+            (_, TypeKind.List) => Runtime + ".ApiStyle.Simple(" + Items(value, parameter.Type, locals.Item) + ", escape: true)",
+            (_, TypeKind.Object or TypeKind.Map) => Runtime + ".ApiStyle.Simple(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ", escape: true)",
+            _ => "global::System.Uri.EscapeDataString(" + Text(value, parameter.Type) + ")",
+        };
+    }
+
+    /// <summary>The items of a list as wire text (a null item is an empty string).</summary>
+    private static string Items(string value, TypeRef type, string item)
+    {
+        TypeRef element = type.Element!;
+        string text = type.ElementIsNullable
+            ? item + " is null ? string.Empty : " + Text(element.IsValueType ? item + ".Value" : item, element)
+            : Text(item, element);
+        return "global::System.Linq.Enumerable.Select(" + value + ", static " + item + " => " + text + ")";
+    }
+
+    /// <summary>The properties of a flat object, or the entries of a map, as name/wire-text pairs (null values are left out).</summary>
+    private static string Pairs(EmitContext context, string value, TypeRef type, string entry)
+    {
+        const string pair = "global::System.Collections.Generic.KeyValuePair<string, string?>";
+        if (type.Kind == TypeKind.Map)
+        {
+            TypeRef element = type.Element!;
+            string text = type.ElementIsNullable
+                ? entry + ".Value is null ? null : " + Text(element.IsValueType ? entry + ".Value.Value" : entry + ".Value", element)
+                : Text(entry + ".Value", element);
+            return "global::System.Linq.Enumerable.Select(" + value + ", static " + entry + " => new " + pair + "(" + entry + ".Key, " + text + "))";
+        }
+
+        IEnumerable<string> properties = context.AllProperties(context.Object(type.Name)).Select(property =>
+        {
+            string access = value + "." + property.Name;
+            string text = property.IsNullable
+                ? access + " is null ? null : " + Text(property.Type.IsValueType ? access + ".Value" : access, property.Type)
+                : Text(access, property.Type);
+            return "new " + pair + "(" + Literal.String(property.JsonName) + ", " + text + ")";
+        });
+        return "new " + pair + "[] { " + string.Join(", ", properties) + " }";
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     // Writes what a parameter needs only when the caller passed it; inside, the value is never null.
     private static void WhenPresent(SourceWriter writer, ParameterSpec parameter, System.Action<string> write)
@@ -339,22 +397,18 @@ internal static class OperationEmitter
         writer.Line();
     }
 
-    /// <summary>The wire text of a non-null value; lists are joined with <paramref name="separator"/>, with
-    /// <paramref name="item"/> as the lambda's parameter.</summary>
-    private static string Text(string value, TypeRef type, string separator, string item) => type.Kind switch
+    /// <summary>The wire text of a non-null scalar value.</summary>
+    private static string Text(string value, TypeRef type) => type.Kind switch
     {
-        TypeKind.List => "string.Join(" + Literal.String(separator) + ", global::System.Linq.Enumerable.Select(" + value + ", static " + item + " => "
-            + (type.ElementIsNullable && type.Element!.IsValueType ? item + " is null ? string.Empty : " + Text(item + ".Value", type.Element, separator, item)
-                : type.ElementIsNullable ? item + " is null ? string.Empty : " + Text(item, type.Element!, separator, item)
-                : Text(item, type.Element!, separator, item)) + "))",
-        TypeKind.Enum => value + ".Value",
+        TypeKind.Enum => value + ".ToString()",
+        TypeKind.Union => Runtime + ".ApiFormat.FormatValue(" + value + ".Value)",
         _ when type.Name == "string" => value,
         _ => Format + "(" + value + ")",
     };
 
     private static string Value(string name, TypeRef type, bool required) => required || !type.IsValueType ? name : name + ".Value";
 
-    private static string PathExpression(OperationSpec operation, string item)
+    private static string PathExpression(EmitContext context, OperationSpec operation, Locals locals)
     {
         var parts = new List<string>();
         string path = operation.Path;
@@ -367,14 +421,7 @@ internal static class OperationEmitter
                 parts.Add(Literal.String(path.Substring(position, start - position)));
             }
 
-            ParameterSpec parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == templateName);
-            string text = Text(parameter.Name, parameter.Type, ",", item);
-            parts.Add(parameter.Style switch
-            {
-                ParameterStyle.Label => "\".\" + global::System.Uri.EscapeDataString(" + (parameter.Explode ? Text(parameter.Name, parameter.Type, ".", item) : text) + ")",
-                ParameterStyle.Matrix => Literal.String(";" + parameter.WireName + "=") + " + global::System.Uri.EscapeDataString(" + text + ")",
-                _ => "global::System.Uri.EscapeDataString(" + text + ")",
-            });
+            parts.Add(PathText(context, operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == templateName), locals));
             position = start + templateName.Length + 2;
         }
 

@@ -43,6 +43,10 @@ internal sealed class JsonTypeRegistry
             case TypeKind.Union:
                 Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.CustomConverter, null, null));
                 break;
+            case TypeKind.Map when type == Primitives.ExtensionData:
+                Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.MutableMap, ElementName(type), null));
+                Register(Primitives.JsonElement, nullable: false);
+                break;
             case TypeKind.List:
             case TypeKind.Map:
                 TypeRef element = type.Element!;
@@ -68,5 +72,8 @@ internal sealed class JsonTypeRegistry
         }
     }
 
-    private static string BuiltInConverter(TypeRef type) => type.InfoName + "Converter";
+    // System.Text.Json's own converter, except for durations, whose wire form (ISO 8601) it does not read.
+    private static string BuiltInConverter(TypeRef type) => type == Primitives.Duration
+        ? "global::AutoSend.Runtime.ApiJsonConverters.Duration"
+        : "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + type.InfoName + "Converter";
 }

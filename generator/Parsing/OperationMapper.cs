@@ -419,19 +419,20 @@ internal sealed class OperationMapper
         _ => location is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple,
     };
 
-    /// <summary>Why a parameter type cannot be sent where it is declared, or null when it can.</summary>
+    /// <summary>Why a parameter type cannot be sent where it is declared, or null when it can: scalars, arrays of
+    /// scalars, flat objects and maps of scalars can be sent in every location and style.</summary>
     private string? CheckParameterType(TypeRef type, ParameterLocation location, ParameterStyle style)
     {
-        bool scalar = type.Kind is TypeKind.Primitive or TypeKind.Enum;
-        bool list = type.Kind == TypeKind.List && type.Element!.Kind is TypeKind.Primitive or TypeKind.Enum;
-        bool flatObject = (type.Kind == TypeKind.Object && _schemas.FindObject(type.Name) is { } model && model.Properties.All(p => p.Type.Kind is TypeKind.Primitive or TypeKind.Enum))
-            || (type.Kind == TypeKind.Map && type.Element!.Kind is TypeKind.Primitive or TypeKind.Enum);
-        return location switch
+        static bool Scalar(TypeRef t) => t.Kind is TypeKind.Primitive or TypeKind.Enum or TypeKind.Union or TypeKind.Json && t.Kind != TypeKind.File;
+
+        bool flat = type.Kind switch
         {
-            _ when scalar || list => null,
-            ParameterLocation.Query when flatObject && style is ParameterStyle.DeepObject or ParameterStyle.Form => null,
-            _ => $"a {type.Kind.ToString().ToLowerInvariant()} of type {type.Name} cannot be sent in the {location.ToString().ToLowerInvariant()} yet",
+            TypeKind.Object => _schemas.FindObject(type.Name) is { } model && _schemas.AllProperties(model).All(p => Scalar(p.Type)),
+            TypeKind.Map => Scalar(type.Element!),
+            TypeKind.List => Scalar(type.Element!),
+            _ => Scalar(type),
         };
+        return flat ? null : $"a {type.Kind.ToString().ToLowerInvariant()} of type {type.Name} has no {style.ToString().ToLowerInvariant()} form in the {location.ToString().ToLowerInvariant()}";
     }
 
     private static (string MediaType, IOpenApiMediaType Media, BodyKind Kind) PickBodyMedia(IDictionary<string, IOpenApiMediaType> content)
