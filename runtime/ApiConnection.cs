@@ -102,22 +102,9 @@ public sealed class ApiConnection : IDisposable
     /// <param name="method">The HTTP method.</param>
     /// <param name="relativeUrl">The escaped path and query, without a leading slash.</param>
     /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
-    public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl) => CreateRequest(method, relativeUrl, authenticate: true);
-
-    /// <summary>Creates a request, with credentials only when <paramref name="authenticate"/> (operations that declare
-    /// <c>security: []</c> are public and get none).</summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="relativeUrl">The escaped path and query, without a leading slash.</param>
-    /// <param name="authenticate">Whether to apply the client's credentials.</param>
-    /// <returns>The request.</returns>
-    public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl, bool authenticate)
+    public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl)
     {
         var request = new HttpRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
-        if (authenticate)
-        {
-            _authentication?.Apply(request);
-        }
-
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return request;
     }
@@ -284,6 +271,12 @@ public sealed class ApiConnection : IDisposable
             if (_rateLimiter is not null)
             {
                 lease = await _rateLimiter(call.Token).ConfigureAwait(false);
+            }
+
+            // Credentials go on each attempt: a token provider may hand out a fresh token for a retry.
+            if (_authentication is not null && call.Operation.IsAuthenticated)
+            {
+                await _authentication.ApplyAsync(message, call.Token).ConfigureAwait(false);
             }
 
             CancellationToken token = call.Token;

@@ -143,7 +143,9 @@ internal static class ClientEmitter
 
     private static string Authentication(ClientSpec client) => client.Security.FirstOrDefault() switch
     {
-        { Kind: SecuritySchemeKind.Bearer } => Runtime + ".ApiAuthentication.Bearer(options.ApiKey)",
+        { Kind: SecuritySchemeKind.Bearer } => "options.AccessTokenProvider is { } provider ? " + Runtime + ".ApiAuthentication.Bearer(provider) : " + Runtime + ".ApiAuthentication.Bearer(options.ApiKey)",
+        { Kind: SecuritySchemeKind.ApiKeyQuery } scheme => Runtime + ".ApiAuthentication.ApiKeyQuery(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
+        { Kind: SecuritySchemeKind.ApiKeyCookie } scheme => Runtime + ".ApiAuthentication.ApiKeyCookie(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
         { Kind: SecuritySchemeKind.Basic } => Runtime + ".ApiAuthentication.Basic(options.UserName, options.Password)",
         { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => Runtime + ".ApiAuthentication.ApiKeyHeader(" + Literal.String(scheme.ParameterName ?? "X-API-Key") + ", options.ApiKey)",
         _ => "null",
@@ -151,7 +153,9 @@ internal static class ClientEmitter
 
     private static string CredentialsRemark(ClientSpec client) => client.Security.FirstOrDefault() switch
     {
-        { Kind: SecuritySchemeKind.Bearer } => "<see cref=\"global::AutoSend.Runtime.ApiClientOptions.ApiKey\"/> is sent as a bearer token (<c>Authorization: Bearer</c>).",
+        { Kind: SecuritySchemeKind.Bearer } => "<see cref=\"global::AutoSend.Runtime.ApiClientOptions.ApiKey\"/> is sent as a bearer token (<c>Authorization: Bearer</c>), or the token <see cref=\"global::AutoSend.Runtime.ApiClientOptions.AccessTokenProvider\"/> returns.",
+        { Kind: SecuritySchemeKind.ApiKeyQuery } scheme => "<see cref=\"global::AutoSend.Runtime.ApiClientOptions.ApiKey\"/> is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "api_key") + "</c> query parameter.",
+        { Kind: SecuritySchemeKind.ApiKeyCookie } scheme => "<see cref=\"global::AutoSend.Runtime.ApiClientOptions.ApiKey\"/> is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "api_key") + "</c> cookie.",
         { Kind: SecuritySchemeKind.Basic } => "<see cref=\"UserName\"/> and <see cref=\"Password\"/> are sent with HTTP basic authentication.",
         { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => "<see cref=\"global::AutoSend.Runtime.ApiClientOptions.ApiKey\"/> is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "X-API-Key") + "</c> header.",
         _ => "The document declares no security scheme the client applies; requests carry no credentials.",

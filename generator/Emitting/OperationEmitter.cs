@@ -39,6 +39,11 @@ internal static class OperationEmitter
                 lines.Add("    .AsIdempotent()");
             }
 
+            if (!operation.Authenticated)
+            {
+                lines.Add("    .WithoutAuthentication()");
+            }
+
             lines[lines.Count - 1] += ";";
             foreach (string line in lines)
             {
@@ -224,7 +229,7 @@ internal static class OperationEmitter
             }
 
             writer.Line("var " + request + " = _connection.CreateRequest(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(context, operation, locals)
-                + (queryParameters.Count > 0 ? " + " + query + ".ToString()" : string.Empty) + (operation.Authenticated ? string.Empty : ", authenticate: false") + ");");
+                + (queryParameters.Count > 0 ? " + " + query + ".ToString()" : string.Empty) + ");");
             foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
                 WhenPresent(writer, parameter, value => writer.Line(parameter.Location == ParameterLocation.Header
