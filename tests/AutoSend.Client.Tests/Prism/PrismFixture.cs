@@ -146,7 +146,7 @@ public abstract class PrismTest : IAsyncLifetime
     public Task InitializeAsync()
     {
         _start = Prism.Traffic.Count;
-        _logStart = Prism.Server.Requests.Count;
+        _logStart = Prism.Server.RequestCount;
         return Task.CompletedTask;
     }
 

@@ -18,7 +18,7 @@ public sealed class PrismProtocolTests(PrismExamplesFixture prism) : PrismTest(p
         // A client built as the README shows (its own connection pool), checked from Prism's side: its debug log
         // lists the headers of each request.
         using var client = new AutoSendClient(new AutoSendClientOptions { ApiKey = PrismFixture.ApiKey, BaseAddress = Prism.Server.BaseAddress, MaxRetries = 0 });
-        int before = Prism.Server.Requests.Count;
+        int before = Prism.Server.RequestCount;
 
         await client.Campaigns.ResumeAsync("auth-check");
         await client.Encryption.GetPublicKeysAsync();
@@ -36,7 +36,7 @@ public sealed class PrismProtocolTests(PrismExamplesFixture prism) : PrismTest(p
     public async Task Negative_control_Prism_refuses_a_call_without_the_key()
     {
         using var client = new AutoSendClient(new AutoSendClientOptions { BaseAddress = Prism.Server.BaseAddress, MaxRetries = 0 });
-        int before = Prism.Server.Requests.Count;
+        int before = Prism.Server.RequestCount;
 
         ApiException<ErrorResponse> exception = await Assert.ThrowsAsync<ApiException<ErrorResponse>>(
             () => client.Campaigns.ResumeAsync(Operations.CampaignId, projectId: PrismFixture.NegativeControlProject));

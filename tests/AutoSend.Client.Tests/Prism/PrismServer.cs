@@ -19,6 +19,7 @@ public sealed partial class PrismServer : IAsyncDisposable
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly List<string> _lines = [];
+    private readonly List<PrismRequestLog.Builder> _requests = [];
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PrismServer(Process process, int port, IReadOnlyList<string> arguments)
@@ -58,7 +59,28 @@ public sealed partial class PrismServer : IAsyncDisposable
     }
 
     /// <summary>Prism's log split per request: each block from its "Request received" line to the next one.</summary>
-    public IReadOnlyList<PrismRequestLog> Requests => PrismRequestLog.Parse(Lines);
+    public IReadOnlyList<PrismRequestLog> Requests
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _requests.Select(r => r.Build())];
+            }
+        }
+    }
+
+    /// <summary>How many requests Prism has logged so far.</summary>
+    public int RequestCount
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _requests.Count;
+            }
+        }
+    }
 
     /// <summary>Installs Prism if needed (npm ci) and starts it; returns once it listens.</summary>
     /// <param name="dynamic">Adds <c>--dynamic</c>: responses generated from the schemas instead of the examples.</param>
@@ -186,6 +208,15 @@ public sealed partial class PrismServer : IAsyncDisposable
         lock (_lines)
         {
             _lines.Add(line);
+            PrismRequestLog.Builder? request = PrismRequestLog.Builder.Start(line);
+            if (request is not null)
+            {
+                _requests.Add(request);
+            }
+            else if (_requests.Count > 0)
+            {
+                _requests[^1].Add(line);
+            }
         }
 
         if (line.Contains("Prism is listening on", StringComparison.Ordinal))
@@ -245,49 +276,42 @@ public sealed partial record PrismRequestLog(string Method, string Path, IReadOn
     /// <summary>The first line, e.g. <c>POST /campaigns/1/resume</c>.</summary>
     public override string ToString() => Method + " " + Path;
 
-    internal static IReadOnlyList<PrismRequestLog> Parse(IReadOnlyList<string> lines)
+    /// <summary>Collects one request's lines as Prism prints them.</summary>
+    internal sealed class Builder
     {
-        var requests = new List<PrismRequestLog>();
-        string? method = null;
-        string? path = null;
-        var block = new List<string>();
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string line in lines)
+        private readonly string _method;
+        private readonly string _path;
+        private readonly List<string> _lines = [];
+        private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+        private PrismRequestLog? _built;
+
+        private Builder(string method, string path, string line)
+        {
+            _method = method;
+            _path = path;
+            _lines.Add(line);
+        }
+
+        /// <summary>A new block if <paramref name="line"/> is a "Request received" line, else null.</summary>
+        public static Builder? Start(string line)
         {
             Match start = RequestReceived().Match(line);
-            if (start.Success)
-            {
-                Flush();
-                method = start.Groups["method"].Value.ToUpperInvariant();
-                path = start.Groups["path"].Value;
-            }
+            return start.Success ? new Builder(start.Groups["method"].Value.ToUpperInvariant(), start.Groups["path"].Value, line) : null;
+        }
 
-            if (method is null)
-            {
-                continue;
-            }
-
-            block.Add(line);
+        public void Add(string line)
+        {
+            _lines.Add(line);
+            _built = null;
             Match header = RequestHeader().Match(line);
             if (header.Success)
             {
-                headers[header.Groups["name"].Value.Trim()] = header.Groups["value"].Value;
+                _headers[header.Groups["name"].Value.Trim()] = header.Groups["value"].Value;
             }
         }
 
-        Flush();
-        return requests;
-
-        void Flush()
-        {
-            if (method is not null)
-            {
-                requests.Add(new PrismRequestLog(method, path!, headers, block));
-            }
-
-            block = [];
-            headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        }
+        public PrismRequestLog Build() =>
+            _built ??= new PrismRequestLog(_method, _path, new Dictionary<string, string>(_headers, StringComparer.OrdinalIgnoreCase), [.. _lines]);
     }
 
     [GeneratedRegex(@"\[HTTP SERVER\] (?<method>[a-z]+) (?<path>\S+) .*Request received")]
