@@ -8,6 +8,7 @@ namespace AutoSend.Client.Tests.Prism;
 /// deserialize into the generated types.
 /// </summary>
 [Collection(PrismDynamicDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class DynamicResponseTests(PrismDynamicFixture prism) : PrismTest(prism)
 {
     public static TheoryData<string> Calls => new(Operations.ByName.Keys.Order(StringComparer.Ordinal));

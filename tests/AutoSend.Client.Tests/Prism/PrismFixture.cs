@@ -6,6 +6,8 @@ namespace AutoSend.Client.Tests.Prism;
 /// <summary>
 /// One Prism server for a test collection, and a generated client pointed at it. When the collection is done, Prism is
 /// stopped and its whole log is checked: no request but the deliberate negative controls may have a validation finding.
+/// The Prism tests are tagged Slow: they need Node.js (and npm ci on a fresh checkout), start two Prism processes, and
+/// take 10 to 25 seconds together.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
 public abstract class PrismFixture : IAsyncLifetime

@@ -8,6 +8,7 @@ namespace AutoSend.Client.Tests.Prism;
 
 /// <summary>What Prism saw on the wire, and the negative controls that show its validation is live.</summary>
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class PrismProtocolTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     private static readonly TimeSpan s_logWait = TimeSpan.FromSeconds(10);

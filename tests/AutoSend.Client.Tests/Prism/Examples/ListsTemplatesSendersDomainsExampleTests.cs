@@ -3,6 +3,7 @@ using AutoSend.Client;
 namespace AutoSend.Client.Tests.Prism.Examples;
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class ContactListsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -83,6 +84,7 @@ public sealed class ContactListsExampleTests(PrismExamplesFixture prism) : Prism
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class TemplatesExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -152,6 +154,7 @@ public sealed class TemplatesExampleTests(PrismExamplesFixture prism) : PrismTes
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class SendersExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -192,6 +195,7 @@ public sealed class SendersExampleTests(PrismExamplesFixture prism) : PrismTest(
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class DomainsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace AutoSend.Client.Tests.Prism.Examples;
 // Test names start with the operation id; AllOperationsTests checks that every operation has one.
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class MailsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -31,6 +32,7 @@ public sealed class MailsExampleTests(PrismExamplesFixture prism) : PrismTest(pr
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class ContactsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -140,6 +142,7 @@ public sealed class ContactsExampleTests(PrismExamplesFixture prism) : PrismTest
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class ContactPropertiesExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -182,6 +185,7 @@ public sealed class ContactPropertiesExampleTests(PrismExamplesFixture prism) : 
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class CustomFieldsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]

@@ -5,6 +5,7 @@ using AutoSend.Runtime;
 namespace AutoSend.Client.Tests.Prism.Examples;
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class ProjectsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -50,6 +51,7 @@ public sealed class ProjectsExampleTests(PrismExamplesFixture prism) : PrismTest
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class InboundEmailsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -126,6 +128,7 @@ public sealed class InboundEmailsExampleTests(PrismExamplesFixture prism) : Pris
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class CampaignsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -219,6 +222,7 @@ public sealed class CampaignsExampleTests(PrismExamplesFixture prism) : PrismTes
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class EncryptionExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]

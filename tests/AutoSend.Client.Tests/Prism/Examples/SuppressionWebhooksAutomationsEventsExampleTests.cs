@@ -3,6 +3,7 @@ using AutoSend.Client;
 namespace AutoSend.Client.Tests.Prism.Examples;
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class SuppressionGroupsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -102,6 +103,7 @@ public sealed class SuppressionGroupsExampleTests(PrismExamplesFixture prism) : 
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class WebhooksExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -197,6 +199,7 @@ public sealed class WebhooksExampleTests(PrismExamplesFixture prism) : PrismTest
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class AutomationsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
@@ -268,6 +271,7 @@ public sealed class AutomationsExampleTests(PrismExamplesFixture prism) : PrismT
 }
 
 [Collection(PrismExamplesDefinition.Name)]
+[Trait("Category", "Slow")]
 public sealed class EventsExampleTests(PrismExamplesFixture prism) : PrismTest(prism)
 {
     [Fact]
