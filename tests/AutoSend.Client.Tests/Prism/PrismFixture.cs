@@ -66,10 +66,18 @@ public abstract class PrismFixture : IAsyncLifetime
         [
             .. Server.Requests.Where(r => r.Violations.Count > 0 && !IsNegativeControl(r)),
         ];
+
+        // AUTOSEND_PRISM_LOG_DIR keeps Prism's whole log (request headers and bodies, responses) for a look afterwards.
+        string? keep = Environment.GetEnvironmentVariable("AUTOSEND_PRISM_LOG_DIR");
+        if (flagged.Length > 0 || !string.IsNullOrEmpty(keep))
+        {
+            string log = Path.Combine(string.IsNullOrEmpty(keep) ? Path.GetTempPath() : keep, $"autosend-prism-{(Dynamic ? "dynamic" : "examples")}-{Environment.ProcessId}.log");
+            await File.WriteAllLinesAsync(log, Server.Lines);
+        }
+
         if (flagged.Length > 0)
         {
-            string log = Path.Combine(Path.GetTempPath(), $"autosend-prism-{(Dynamic ? "dynamic" : "examples")}-{Environment.ProcessId}.log");
-            await File.WriteAllLinesAsync(log, Server.Lines);
+            string log = Path.Combine(string.IsNullOrEmpty(keep) ? Path.GetTempPath() : keep, $"autosend-prism-{(Dynamic ? "dynamic" : "examples")}-{Environment.ProcessId}.log");
             var message = new StringBuilder($"Prism ({string.Join(' ', Server.Arguments)}) logged validation findings for {flagged.Length} request(s); full log: {log}\n");
             foreach (PrismRequestLog request in flagged)
             {
