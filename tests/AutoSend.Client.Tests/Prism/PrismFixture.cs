@@ -78,7 +78,7 @@ public abstract class PrismFixture : IAsyncLifetime
         if (flagged.Length > 0)
         {
             string log = Path.Combine(string.IsNullOrEmpty(keep) ? Path.GetTempPath() : keep, $"autosend-prism-{(Dynamic ? "dynamic" : "examples")}-{Environment.ProcessId}.log");
-            var message = new StringBuilder($"Prism ({string.Join(' ', Server.Arguments)}) logged validation findings for {flagged.Length} request(s); full log: {log}\n");
+            var message = new StringBuilder($"Prism {PrismServer.Version} ({string.Join(' ', Server.Arguments)}) logged validation findings for {flagged.Length} request(s); full log: {log}\n");
             foreach (PrismRequestLog request in flagged)
             {
                 message.Append(request).Append('\n');
