@@ -16,7 +16,6 @@ internal static class Primitives
     public static readonly TypeRef DateOnly = new("global::System.DateOnly", TypeKind.Primitive, true, "DateOnly");
     public static readonly TypeRef Duration = new("global::System.TimeSpan", TypeKind.Primitive, true, "TimeSpan");
     public static readonly TypeRef Guid = new("global::System.Guid", TypeKind.Primitive, true, "Guid");
-    public static readonly TypeRef Uri = new("global::System.Uri", TypeKind.Primitive, false, "Uri");
     public static readonly TypeRef Bytes = new("byte[]", TypeKind.Primitive, false, "ByteArray");
     public static readonly TypeRef JsonNode = new("global::System.Text.Json.Nodes.JsonNode", TypeKind.Json, false, "JsonNode");
     public static readonly TypeRef JsonObject = new("global::System.Text.Json.Nodes.JsonObject", TypeKind.Json, false, "JsonObject");
@@ -35,7 +34,7 @@ internal static class Primitives
     public static readonly string[] InfoNames =
     [
         String.InfoName, Int32.InfoName, Int64.InfoName, Single.InfoName, Double.InfoName, Decimal.InfoName,
-        Boolean.InfoName, DateTimeOffset.InfoName, DateOnly.InfoName, Duration.InfoName, Guid.InfoName, Uri.InfoName, Bytes.InfoName,
+        Boolean.InfoName, DateTimeOffset.InfoName, DateOnly.InfoName, Duration.InfoName, Guid.InfoName, Bytes.InfoName,
         JsonNode.InfoName, JsonObject.InfoName, JsonElement.InfoName, ExtensionData.InfoName,
     ];
 
@@ -46,7 +45,6 @@ internal static class Primitives
         "date" => DateOnly,
         "duration" => Duration,
         "uuid" => Guid,
-        "uri" => Uri,
         "byte" => Bytes,
         _ => String,
     };

@@ -435,7 +435,7 @@ internal static class Operations
 
     public static Task<CreateWebhookResponse> CreateWebhook(AutoSendClient client) => client.Webhooks.CreateAsync(new CreateWebhookRequest
     {
-        Url = new Uri("https://example.com/webhooks/autosend"),
+        Url = "https://example.com/webhooks/autosend",
         Events = [WebhookEventType.EmailDelivered, WebhookEventType.EmailBounced],
         Metadata = new JsonObject { ["team"] = "growth" },
     });

@@ -86,7 +86,7 @@ public sealed class InboundEmailsExampleTests(PrismExamplesFixture prism) : Pris
     {
         InboundEmailDownloadLinkResponse response = await Operations.GetInboundEmailRawMimeUrl(Client);
 
-        Assert.Equal("s3.amazonaws.com", response.Data.DownloadUrl.Host);
+        Assert.Equal("s3.amazonaws.com", new Uri(response.Data.DownloadUrl).Host);
         Assert.Equal(900, response.Data.ExpiresIn);
     }
 
@@ -97,7 +97,7 @@ public sealed class InboundEmailsExampleTests(PrismExamplesFixture prism) : Pris
 
         Assert.Equal("receipt.pdf", response.Data.Filename);
         Assert.Equal("application/pdf", response.Data.ContentType);
-        Assert.EndsWith("/att_60d5ec49f1b2c72d9c8b9999.pdf", response.Data.DownloadUrl.AbsolutePath, StringComparison.Ordinal);
+        Assert.EndsWith("/att_60d5ec49f1b2c72d9c8b9999.pdf", new Uri(response.Data.DownloadUrl).AbsolutePath, StringComparison.Ordinal);
     }
 
     [Fact]

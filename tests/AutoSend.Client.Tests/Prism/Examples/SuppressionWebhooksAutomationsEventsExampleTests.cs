@@ -112,7 +112,7 @@ public sealed class WebhooksExampleTests(PrismExamplesFixture prism) : PrismTest
         ListWebhooksResponse response = await Operations.ListWebhooks(Client);
 
         Webhook webhook = Assert.Single(response.Data.Webhooks);
-        Assert.Equal(new Uri("https://example.com/webhooks/autosend"), webhook.Url);
+        Assert.Equal("https://example.com/webhooks/autosend", webhook.Url);
         Assert.Equal([WebhookEventType.EmailDelivered, WebhookEventType.EmailBounced], webhook.Events);
         Assert.Equal(1, response.Data.TotalPages);
 
