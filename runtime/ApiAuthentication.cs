@@ -1,12 +1,15 @@
 using System;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace AutoSend.Runtime;
 
 /// <summary>
-/// How a client authenticates its requests, chosen by the generated code from the document's security schemes.
-/// Instances hold a secret: their <see cref="ToString"/> names the scheme only.
+/// How a client authenticates its requests, chosen by the generated code from the document's security schemes. It is
+/// applied to every attempt, so a token provider can hand out a fresh token for a retry. Instances hold a secret:
+/// their <see cref="ToString"/> names the scheme only.
 /// </summary>
 public abstract class ApiAuthentication
 {
@@ -18,6 +21,17 @@ public abstract class ApiAuthentication
     /// <param name="token">The token; null or empty means no authentication.</param>
     public static ApiAuthentication? Bearer(string? token) =>
         string.IsNullOrEmpty(token) ? null : new HeaderAuthentication("Authorization", "Bearer " + CheckSecret(token));
+
+    /// <summary>
+    /// Sends <c>Authorization: Bearer &lt;token&gt;</c> with a token obtained per attempt (OAuth 2, OpenID Connect):
+    /// the provider caches and refreshes tokens as it sees fit.
+    /// </summary>
+    /// <param name="tokenProvider">Returns the current access token; null or empty sends the request without one.</param>
+    public static ApiAuthentication Bearer(Func<CancellationToken, ValueTask<string?>> tokenProvider)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        return new TokenAuthentication(tokenProvider);
+    }
 
     /// <summary>Sends <c>Authorization: Basic &lt;base64(user:password)&gt;</c>.</summary>
     /// <param name="userName">The user name; null means no authentication.</param>
@@ -39,9 +53,25 @@ public abstract class ApiAuthentication
     public static ApiAuthentication? ApiKeyHeader(string headerName, string? key) =>
         string.IsNullOrEmpty(key) ? null : new HeaderAuthentication(headerName, CheckSecret(key));
 
-    /// <summary>Applies the credentials to a request.</summary>
+    /// <summary>
+    /// Sends the key as a query parameter. The key is then part of the URL, which proxies and servers may log; the
+    /// client itself never puts URLs with their query into messages, logs or traces.
+    /// </summary>
+    /// <param name="parameterName">The query parameter, e.g. <c>api_key</c>.</param>
+    /// <param name="key">The key; null or empty means no authentication.</param>
+    public static ApiAuthentication? ApiKeyQuery(string parameterName, string? key) =>
+        string.IsNullOrEmpty(key) ? null : new QueryAuthentication(parameterName, CheckSecret(key));
+
+    /// <summary>Sends the key in a cookie.</summary>
+    /// <param name="cookieName">The cookie name.</param>
+    /// <param name="key">The key; null or empty means no authentication.</param>
+    public static ApiAuthentication? ApiKeyCookie(string cookieName, string? key) =>
+        string.IsNullOrEmpty(key) ? null : new CookieAuthentication(cookieName, CheckSecret(key));
+
+    /// <summary>Applies the credentials to one attempt of a request.</summary>
     /// <param name="request">The request about to be sent.</param>
-    public abstract void Apply(HttpRequestMessage request);
+    /// <param name="cancellationToken">Cancels obtaining a token.</param>
+    public abstract ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
 
     /// <summary>Names the scheme without the secret.</summary>
     public abstract override string ToString();
@@ -62,9 +92,56 @@ public abstract class ApiAuthentication
 
     private sealed class HeaderAuthentication(string headerName, string value) : ApiAuthentication
     {
-        public override void Apply(HttpRequestMessage request) =>
+        public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(headerName);
             request.Headers.TryAddWithoutValidation(headerName, value);
+            return ValueTask.CompletedTask;
+        }
 
         public override string ToString() => $"{headerName}: (redacted)";
+    }
+
+    private sealed class TokenAuthentication(Func<CancellationToken, ValueTask<string?>> provider) : ApiAuthentication
+    {
+        public override async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string? token = await provider(cancellationToken).ConfigureAwait(false);
+            request.Headers.Remove("Authorization");
+            if (!string.IsNullOrEmpty(token))
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + CheckSecret(token));
+            }
+        }
+
+        public override string ToString() => "Authorization: Bearer (from a token provider)";
+    }
+
+    private sealed class QueryAuthentication(string name, string key) : ApiAuthentication
+    {
+        public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string uri = request.RequestUri!.AbsoluteUri;
+            string pair = Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(key);
+            if (!uri.Contains(pair, StringComparison.Ordinal))
+            {
+                request.RequestUri = new Uri(uri + (request.RequestUri.Query.Length > 0 ? "&" : "?") + pair, UriKind.Absolute);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public override string ToString() => $"query {name}=(redacted)";
+    }
+
+    private sealed class CookieAuthentication(string name, string key) : ApiAuthentication
+    {
+        public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            ApiConnection.AddCookie(request, name, key);
+            return ValueTask.CompletedTask;
+        }
+
+        public override string ToString() => $"cookie {name}=(redacted)";
     }
 }

@@ -38,6 +38,12 @@ public abstract class ApiClientOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
+    /// For bearer, OAuth 2 and OpenID Connect schemes: returns the access token to send, asked again for every
+    /// attempt (cache and refresh tokens in it). When set, it is used instead of <see cref="ApiKey"/>.
+    /// </summary>
+    public Func<System.Threading.CancellationToken, System.Threading.Tasks.ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
     /// The address operations are resolved against, for example <c>https://api.autosend.com/v1</c>; a trailing slash
     /// is optional. Null uses the <see cref="System.Net.Http.HttpClient.BaseAddress"/> of a caller's client, else the
     /// first server of the OpenAPI document.

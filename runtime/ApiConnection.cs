@@ -105,14 +105,30 @@ public sealed class ApiConnection : IDisposable
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl)
     {
         var request = new HttpRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
-        _authentication?.Apply(request);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return request;
     }
 
+    /// <summary>Adds a cookie to the request's <c>Cookie</c> header.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="name">The cookie name.</param>
+    /// <param name="value">The formatted value; it is percent-escaped.</param>
+    public static void AddCookie(HttpRequestMessage request, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string pair = Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
+        if (request.Headers.TryGetValues("Cookie", out var existing))
+        {
+            pair = string.Join("; ", existing) + "; " + pair;
+            request.Headers.Remove("Cookie");
+        }
+
+        request.Headers.TryAddWithoutValidation("Cookie", pair);
+    }
+
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
     /// <param name="request">The request, which this method disposes. Its content must be buffered (as
-    /// <see cref="ApiJsonContent"/> makes it) for the call to be retried.</param>
+    /// <see cref="ApiContent.Json"/> makes it) for the call to be retried.</param>
     /// <param name="operation">The operation it belongs to.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
@@ -134,7 +150,38 @@ public sealed class ApiConnection : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         request.Headers.Accept.Add(s_acceptJson);
-        return (await ExecuteAsync(request, operation, operation.ResultType, cancellationToken).ConfigureAwait(false))!;
+        return (await ExecuteAsync(request, operation, operation.Reader, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Sends a request whose success body is a file (any non-JSON media type) and hands it over as a stream.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="accept">The media type to ask for, e.g. <c>application/octet-stream</c>.</param>
+    /// <param name="cancellationToken">Cancels the call until the response headers have arrived.</param>
+    /// <returns>The body, not buffered; the caller disposes it, which releases the connection.</returns>
+    /// <exception cref="ApiException">The API answered with an error status; <see cref="ApiTimeoutException"/> and
+    /// <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
+    public async Task<ApiFile> SendForFileAsync(HttpRequestMessage request, ApiOperation operation, string accept, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(operation);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return (await ExecuteAsync(request, operation, ResponseReader.File, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Sends a request whose success body is text (e.g. <c>text/plain</c>) and reads it whole.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>The body, decoded with the charset the response declares (UTF-8 by default).</returns>
+    /// <exception cref="ApiException">The API answered with an error status or the body is over
+    /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.</exception>
+    public async Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(operation);
+        request.Headers.TryAddWithoutValidation("Accept", "text/plain");
+        return (await ExecuteAsync(request, operation, ResponseReader.Text, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>
@@ -148,7 +195,7 @@ public sealed class ApiConnection : IDisposable
 
     // The attempt loop: each attempt sends a fresh copy of the request (when it can be repeated), and a failure is
     // retried only if it is safe for this operation and the wait fits within MaxRetryDelay and the deadline.
-    private async Task<TResult?> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, JsonTypeInfo<TResult>? resultType, CancellationToken cancellationToken)
+    private async Task<TResult?> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, ResponseReader<TResult>? reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
@@ -169,7 +216,7 @@ public sealed class ApiConnection : IDisposable
                 HttpRequestMessage message = repeatable ? Copy(request) : request;
                 try
                 {
-                    (TResult? result, HttpStatusCode status) = await AttemptAsync(message, call, resultType, attempt).ConfigureAwait(false);
+                    (TResult? result, HttpStatusCode status) = await AttemptAsync(message, call, reader, attempt).ConfigureAwait(false);
                     _telemetry.Succeeded(activity, operation, attempt, status, start);
                     return result;
                 }
@@ -214,7 +261,7 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
-    private async Task<(TResult? Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, JsonTypeInfo<TResult>? resultType, int attempt)
+    private async Task<(TResult? Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, ResponseReader<TResult>? reader, int attempt)
     {
         IDisposable? lease = null;
         CancellationTokenSource? attemptTimeout = null;
@@ -224,6 +271,12 @@ public sealed class ApiConnection : IDisposable
             if (_rateLimiter is not null)
             {
                 lease = await _rateLimiter(call.Token).ConfigureAwait(false);
+            }
+
+            // Credentials go on each attempt: a token provider may hand out a fresh token for a retry.
+            if (_authentication is not null && call.Operation.IsAuthenticated)
+            {
+                await _authentication.ApplyAsync(message, call.Token).ConfigureAwait(false);
             }
 
             CancellationToken token = call.Token;
@@ -248,8 +301,15 @@ public sealed class ApiConnection : IDisposable
                 throw await CreateExceptionAsync(response, call.Operation, attempt, token).ConfigureAwait(false);
             }
 
-            TResult? result = resultType is null ? default : await ReadResultAsync(response, call.Operation, resultType, attempt, token).ConfigureAwait(false);
-            return (result, response.StatusCode);
+            HttpStatusCode status = response.StatusCode;
+            TResult? result = reader is null ? default : await reader.ReadAsync(this, response, call.Operation, attempt, token).ConfigureAwait(false);
+            if (reader is { OwnsResponse: true })
+            {
+                // The result (a streamed file) disposes the response when the caller is done with it.
+                response = null;
+            }
+
+            return (result, status);
         }
         catch (OperationCanceledException canceled)
         {
@@ -307,7 +367,7 @@ public sealed class ApiConnection : IDisposable
         return _totalTimeout == Timeout.InfiniteTimeSpan || Stopwatch.GetElapsedTime(start) + delay < _totalTimeout;
     }
 
-    private async Task<TResult> ReadResultAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
+    internal async Task<TResult> ReadJsonAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
     {
         HttpContent content = response.Content;
         string? mediaType = content.Headers.ContentType?.MediaType;
@@ -369,6 +429,43 @@ public sealed class ApiConnection : IDisposable
         return result ?? throw new ApiException(operation, response.StatusCode,
             $"{ApiException.Describe(operation)} returned HTTP {(int)response.StatusCode} with a null body where a {typeof(TResult).Name} was expected.",
             FindRequestId(response), null, default, false, attempt);
+    }
+
+    internal async Task<string> ReadTextAsync(HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken)
+    {
+        long? length = response.Content.Headers.ContentLength;
+        if (length > _maxResponseBodyBytes)
+        {
+            throw TooLarge(response, operation, attempt, $"declares {length} bytes", default, false);
+        }
+
+        CappedBody body = await ReadCappedAsync(response.Content, (int)Math.Min(_maxResponseBodyBytes, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        if (body.Failure is not null)
+        {
+            throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), body.Bytes, true, attempt, body.Failure);
+        }
+
+        if (body.IsTruncated)
+        {
+            throw TooLarge(response, operation, attempt, "is longer", body.Bytes[..Math.Min(body.Bytes.Length, StreamedExcerptBytes)], true);
+        }
+
+        Encoding encoding = response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset && TryGetEncoding(charset, out Encoding? declared) ? declared : Encoding.UTF8;
+        return encoding.GetString(body.Bytes.Span);
+    }
+
+    private static bool TryGetEncoding(string charset, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Encoding? encoding)
+    {
+        try
+        {
+            encoding = Encoding.GetEncoding(charset.Trim('"'));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            encoding = null;
+            return false;
+        }
     }
 
     private ApiException TooLarge(HttpResponseMessage response, ApiOperation operation, int attempt, string size, ReadOnlyMemory<byte> excerpt, bool truncated) =>

@@ -52,6 +52,17 @@ public class ApiOperation
     /// </summary>
     public IReadOnlyList<string> RetryAfterBodyPointers => _retryAfterBodyPointers;
 
+    /// <summary>Whether the client's credentials are sent; false for operations that declare <c>security: []</c>.</summary>
+    public bool IsAuthenticated { get; private set; } = true;
+
+    /// <summary>Sends the operation without the client's credentials (it declares <c>security: []</c>).</summary>
+    /// <returns>This instance, for chaining.</returns>
+    public ApiOperation WithoutAuthentication()
+    {
+        IsAuthenticated = false;
+        return this;
+    }
+
     /// <summary>
     /// Marks the operation as safe to repeat although its method is not idempotent, for example a POST that the
     /// server deduplicates. Only mark operations that are idempotent whatever the caller passes; a request with an
@@ -149,10 +160,13 @@ public sealed class ApiOperation<TResult> : ApiOperation
     {
         ArgumentNullException.ThrowIfNull(resultType);
         ResultType = resultType;
+        Reader = new JsonResponseReader<TResult>(resultType);
     }
 
     /// <summary>The metadata of the success body type.</summary>
     public JsonTypeInfo<TResult> ResultType { get; }
+
+    internal ResponseReader<TResult> Reader { get; }
 
     /// <inheritdoc cref="ApiOperation.WithError{TError}(string, JsonTypeInfo{TError})"/>
     public new ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
@@ -172,6 +186,13 @@ public sealed class ApiOperation<TResult> : ApiOperation
     public new ApiOperation<TResult> WithRetryAfterBody(params string[] jsonPointers)
     {
         base.WithRetryAfterBody(jsonPointers);
+        return this;
+    }
+
+    /// <inheritdoc cref="ApiOperation.WithoutAuthentication"/>
+    public new ApiOperation<TResult> WithoutAuthentication()
+    {
+        base.WithoutAuthentication();
         return this;
     }
 }

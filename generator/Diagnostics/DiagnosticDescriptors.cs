@@ -73,10 +73,16 @@ internal static class DiagnosticDescriptors
         "The {0} '{1}' of <OpenApiClient Include=\"{2}\"> is not a valid C# {3}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ExtensionIgnored = new(
+        "AG0011",
+        "A vendor extension cannot be applied",
+        "The {0} extension of '{1}' is ignored: {2}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, DocumentProblem,
-        UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting,
+        UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
     }.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor Get(string id) => s_byId[id];

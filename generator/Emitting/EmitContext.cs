@@ -9,10 +9,42 @@ internal sealed class EmitContext
     public static readonly string GeneratorVersion =
         typeof(EmitContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    private readonly System.Collections.Generic.Dictionary<string, ObjectSpec> _objects;
+
     public EmitContext(ClientSpec client, string specFileName)
     {
         Client = client;
         SpecFileName = specFileName;
+        _objects = System.Linq.Enumerable.ToDictionary(System.Linq.Enumerable.OfType<ObjectSpec>(client.Types), o => o.Name);
+    }
+
+    /// <summary>The generated class of a name.</summary>
+    public ObjectSpec Object(string name) => _objects[name];
+
+    /// <summary>The property that keeps unknown JSON properties, declared on the class or a base class.</summary>
+    public string? ExtensionDataName(ObjectSpec model)
+    {
+        for (ObjectSpec? current = model; current is not null; current = current.BaseTypeName is { } b ? _objects[b] : null)
+        {
+            if (current.ExtensionDataName is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The properties of a class and of its base classes, base first.</summary>
+    public System.Collections.Generic.List<PropertySpec> AllProperties(ObjectSpec model)
+    {
+        var chain = new System.Collections.Generic.List<ObjectSpec>();
+        for (ObjectSpec? current = model; current is not null && chain.Count < 32; current = current.BaseTypeName is { } b ? _objects[b] : null)
+        {
+            chain.Insert(0, current);
+        }
+
+        return System.Linq.Enumerable.ToList(System.Linq.Enumerable.SelectMany(chain, m => m.Properties));
     }
 
     public ClientSpec Client { get; }

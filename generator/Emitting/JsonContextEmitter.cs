@@ -13,12 +13,12 @@ namespace AutoSend.Gen.Emitting;
 internal static class JsonContextEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+    private const string Runtime = "global::AutoSend.Runtime";
 
     public static string Emit(EmitContext context)
     {
         ClientSpec client = context.Client;
         string name = client.JsonContextName;
-        Dictionary<string, ObjectSpec> objects = client.Types.OfType<ObjectSpec>().ToDictionary(o => o.Name);
 
         SourceWriter writer = new();
         writer.FileHeader(context.SpecFileName);
@@ -97,7 +97,7 @@ internal static class JsonContextEmitter
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
                     writer.Line();
-                    WriteCreate(writer, type, objects);
+                    WriteCreate(writer, context, type);
                 }
             }
         }
@@ -105,15 +105,22 @@ internal static class JsonContextEmitter
         return writer.ToString();
     }
 
-    private static void WriteCreate(SourceWriter writer, JsonTypeSpec type, Dictionary<string, ObjectSpec> objects)
+    private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type)
     {
         string info = Metadata + ".JsonTypeInfo<" + type.TypeName + ">";
+        ObjectSpec? model = type.Kind == JsonTypeKind.Object ? context.Object(type.TypeName) : null;
+        if (model?.Polymorphism is { DerivedTypes.IsEmpty: false } polymorphism)
+        {
+            WritePolymorphic(writer, context, type, model, polymorphism);
+            return;
+        }
+
         using (writer.Open("private " + info + " Create_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
         {
             switch (type.Kind)
             {
                 case JsonTypeKind.BuiltIn:
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + Metadata + ".JsonMetadataServices." + type.BuiltInConverter + ");");
+                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + type.BuiltInConverter + ");");
                     break;
                 case JsonTypeKind.NullableValue:
                     writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + Metadata + ".JsonMetadataServices.GetNullableConverter<" + type.ElementTypeName + ">(options));");
@@ -133,8 +140,16 @@ internal static class JsonContextEmitter
 
                     writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIReadOnlyDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
                     break;
+                case JsonTypeKind.MutableMap:
+                    using (writer.OpenInitializer("var values = new " + Metadata + ".JsonCollectionInfoValues<" + type.TypeName + ">"))
+                    {
+                        writer.Line("ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, " + type.ElementTypeName + ">(),");
+                    }
+
+                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
+                    break;
                 case JsonTypeKind.Object:
-                    WriteObjectInfo(writer, objects[type.TypeName], type.PropertyName, info);
+                    WriteObjectInfo(writer, context, model!, type.PropertyName, info);
                     break;
             }
 
@@ -142,18 +157,70 @@ internal static class JsonContextEmitter
             writer.Line("return typeInfo;");
         }
 
-        if (type.Kind == JsonTypeKind.Object)
+        if (model is not null)
         {
             writer.Line();
-            WritePropertiesMethod(writer, objects[type.TypeName], type.PropertyName);
+            WritePropertiesMethod(writer, context, model, type.PropertyName);
         }
     }
 
-    private static void WriteObjectInfo(SourceWriter writer, ObjectSpec model, string infoName, string info)
+    // A base class with a discriminator: its metadata is a converter that reads the discriminator and hands the
+    // object to the derived class's metadata (or to the base's own object metadata for other values).
+    private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism)
+    {
+        string info = Metadata + ".JsonTypeInfo<" + model.Name + ">";
+        string converter = "Polymorphic_" + type.PropertyName;
+        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        {
+            writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + model.Name + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
+            writer.Line("typeInfo.OriginatingResolver = this;");
+            writer.Line("return typeInfo;");
+        }
+
+        writer.Line();
+        using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        {
+            WriteObjectInfo(writer, context, model, type.PropertyName, info);
+            writer.Line("typeInfo.OriginatingResolver = this;");
+            writer.Line("return typeInfo;");
+        }
+
+        writer.Line();
+        WritePropertiesMethod(writer, context, model, type.PropertyName);
+        writer.Line();
+        DocComment.Summary(writer, null, "Reads <c>" + DocComment.Inline(polymorphism.PropertyJsonName) + "</c> to choose the class of a <see cref=\"" + model.Name + "\"/>.");
+        using (writer.Open("private sealed class " + converter + "(" + info + " baseInfo) : global::System.Text.Json.Serialization.JsonConverter<" + model.Name + ">"))
+        {
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Open("public override " + model.Name + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+            {
+                writer.Line(Metadata + ".JsonTypeInfo info = global::AutoSend.Runtime.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
+                writer.Line("{");
+                writer.Indent();
+                var used = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (DerivedTypeSpec derived in polymorphism.DerivedTypes.Where(d => used.Add(d.Value)))
+                {
+                    writer.Line(Literal.String(derived.Value) + " => options.GetTypeInfo(typeof(" + derived.TypeName + ")),");
+                }
+
+                writer.Line("_ => baseInfo,");
+                writer.Unindent();
+                writer.Line("};");
+                writer.Line("return (" + model.Name + "?)global::System.Text.Json.JsonSerializer.Deserialize(ref reader, info);");
+            }
+
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + model.Name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
+            writer.Line("    global::System.Text.Json.JsonSerializer.Serialize(writer, value, value.GetType() == typeof(" + model.Name + ") ? baseInfo : options.GetTypeInfo(value.GetType()));");
+        }
+    }
+
+    private static void WriteObjectInfo(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName, string info)
     {
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired below, fails if the JSON lacks one.
-        string requiredInit = string.Join(", ", model.Properties.Where(p => p.IsRequired).Select(p => p.Name + " = default!"));
+        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
         using (writer.OpenInitializer("var values = new " + Metadata + ".JsonObjectInfoValues<" + model.Name + ">"))
         {
             writer.Line("ObjectCreator = static () => new " + model.Name + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
@@ -163,48 +230,57 @@ internal static class JsonContextEmitter
         writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + model.Name + ">(options, values);");
     }
 
-    private static void WritePropertiesMethod(SourceWriter writer, ObjectSpec model, string infoName)
+    private static void WritePropertiesMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
     {
-        using (writer.Open("private static " + Metadata + ".JsonPropertyInfo[] Properties_" + infoName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        writer.Line("private static " + Metadata + ".JsonPropertyInfo[] Properties_" + infoName + "(global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Line("[");
+        writer.Indent();
+        foreach (PropertySpec property in context.AllProperties(model))
         {
-            int count = model.Properties.Count + (model.ExtensionDataName is null ? 0 : 1);
-            writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + count + "];");
-            int index = 0;
-            foreach (PropertySpec property in model.Properties)
-            {
-                WriteProperty(writer, model.Name, index++, ModelEmitter.TypeName(property), property.Name, property.JsonName, property.IsRequired, isExtensionData: false);
-            }
-
-            if (model.ExtensionDataName is not null)
-            {
-                WriteProperty(writer, model.Name, index, "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?", model.ExtensionDataName, null, required: false, isExtensionData: true);
-            }
-
-            writer.Line();
-            writer.Line("return properties;");
+            string type = ModelEmitter.TypeName(property);
+            string owner = "((" + model.Name + ")o)";
+            string setter = property.AliasOf is null
+                ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
+                : "static (o, v) => { " + owner + "." + property.Name + " = v; " + owner + "." + property.AliasOf + " ??= v; }";
+            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(property.Name) + ", "
+                + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
         }
+
+        if (context.ExtensionDataName(model) is { } extensionData)
+        {
+            const string type = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?";
+            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(extensionData)
+                + ", null, static o => ((" + model.Name + ")o)." + extensionData + ", static (o, v) => ((" + model.Name + ")o)." + extensionData
+                + " = v, " + Runtime + ".ApiJsonPropertyOptions.ExtensionData),");
+        }
+
+        writer.Unindent();
+        writer.Line("];");
     }
 
-    private static void WriteProperty(SourceWriter writer, string owner, int index, string typeName, string name, string? jsonName, bool required, bool isExtensionData)
+    private static string Flags(PropertySpec property)
     {
-        writer.Line();
-        using (writer.OpenInitializer("var info" + index + " = new " + Metadata + ".JsonPropertyInfoValues<" + typeName + ">"))
+        var flags = new List<string>();
+        if (property.IsRequired)
         {
-            writer.Line("IsProperty = true,");
-            writer.Line("IsPublic = true,");
-            writer.Line("DeclaringType = typeof(" + owner + "),");
-            writer.Line("Getter = static obj => ((" + owner + ")obj)." + name + ",");
-            writer.Line("Setter = static (obj, value) => ((" + owner + ")obj)." + name + " = value!,");
-            writer.Line("IgnoreCondition = " + (required || isExtensionData ? "null" : "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull") + ",");
-            writer.Line("IsExtensionData = " + (isExtensionData ? "true" : "false") + ",");
-            writer.Line("PropertyName = " + Literal.String(name) + ",");
-            writer.Line("JsonPropertyName = " + (jsonName is null ? "null" : Literal.String(jsonName)) + ",");
+            flags.Add("Required");
         }
 
-        writer.Line("properties[" + index + "] = " + Metadata + ".JsonMetadataServices.CreatePropertyInfo<" + typeName + ">(options, info" + index + ");");
-        if (required)
+        if (!property.IsRequired)
         {
-            writer.Line("properties[" + index + "].IsRequired = true;");
+            flags.Add("OmitWhenNull");
         }
+
+        if (property.ReadOnly)
+        {
+            flags.Add("ReadOnly");
+        }
+
+        if (property.WriteOnly)
+        {
+            flags.Add("WriteOnly");
+        }
+
+        return flags.Count == 0 ? Runtime + ".ApiJsonPropertyOptions.None" : string.Join(" | ", flags.Select(f => Runtime + ".ApiJsonPropertyOptions." + f));
     }
 }

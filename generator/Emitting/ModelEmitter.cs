@@ -1,3 +1,4 @@
+using System.Linq;
 using AutoSend.Gen.Model;
 
 namespace AutoSend.Gen.Emitting;
@@ -13,9 +14,22 @@ internal static class ModelEmitter
             DocComment.Summary(writer, model.Description, "The <c>" + DocComment.Inline(model.Name) + "</c> schema.");
             Attributes.Obsolete(writer, model.Deprecated, "This schema is deprecated.");
             writer.Line(context.GeneratedCodeAttribute);
-            using (writer.Open("public sealed partial class " + model.Name))
+            // A class others derive from is not sealed; a derived class names its base.
+            string modifiers = model.Polymorphism is { DerivedTypes.IsEmpty: false } ? "public partial class " : "public sealed partial class ";
+            using (writer.Open(modifiers + model.Name + (model.BaseTypeName is null ? string.Empty : " : " + model.BaseTypeName)))
             {
                 bool first = true;
+                if (model.BaseTypeName is not null && model.DiscriminatorValue is not null && DiscriminatorAssignment(context, model) is { } assignment)
+                {
+                    DocComment.Summary(writer, null, "Creates an instance with the discriminator set to <c>" + DocComment.Inline(model.DiscriminatorValue) + "</c>.");
+                    using (writer.Open("public " + model.Name + "()"))
+                    {
+                        writer.Line(assignment);
+                    }
+
+                    first = false;
+                }
+
                 foreach (PropertySpec property in model.Properties)
                 {
                     if (!first)
@@ -54,7 +68,32 @@ internal static class ModelEmitter
             writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
         }
 
-        writer.Line("public " + (property.IsRequired ? "required " : string.Empty) + TypeName(property) + " " + property.Name + " { get; set; }");
+        // A read-only property is the server's to set: callers building a request must not be forced to fill it.
+        string initializer = !HasRequiredModifier(property) && !property.IsNullable && !property.Type.IsValueType ? " = default!;" : string.Empty;
+        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + TypeName(property) + " " + property.Name + " { get; set; }" + initializer);
+    }
+
+    /// <summary>Whether the property gets the C# <c>required</c> modifier: required by the schema and sent by the client
+    /// too (a discriminator is set by the derived class's constructor instead).</summary>
+    public static bool HasRequiredModifier(PropertySpec property) => property.IsRequired && !property.ReadOnly && !property.IsDiscriminator;
+
+    // The statement a derived class's constructor uses to set the inherited discriminator to its own value.
+    private static string? DiscriminatorAssignment(EmitContext context, ObjectSpec model)
+    {
+        for (ObjectSpec? current = context.Object(model.BaseTypeName!); current is not null; current = current.BaseTypeName is { } b ? context.Object(b) : null)
+        {
+            if (current.Polymorphism?.PropertyName is { } name && current.Properties.FirstOrDefault(p => p.Name == name) is { } property)
+            {
+                return property.Type.Kind switch
+                {
+                    TypeKind.Enum => name + " = new(" + Literal.String(model.DiscriminatorValue!) + ");",
+                    _ when property.Type.Name == "string" => name + " = " + Literal.String(model.DiscriminatorValue!) + ";",
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The property type as declared, with <c>?</c> when it may hold null.</summary>

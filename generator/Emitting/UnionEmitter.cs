@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using AutoSend.Gen.Model;
 
@@ -85,12 +86,27 @@ internal static class UnionEmitter
         using (writer.Open("internal sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">"))
         {
             writer.Line("/// <inheritdoc/>");
+            List<UnionVariantSpec> objects = model.Variants.Where(v => v.Shape == JsonShape.Object).ToList();
             using (writer.Open("public override " + name + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
             {
                 using (writer.Open("switch (reader.TokenType)"))
                 {
                     foreach (UnionVariantSpec variant in model.Variants)
                     {
+                        if (variant.Shape == JsonShape.Object && objects.Count > 1)
+                        {
+                            if (variant != objects[0])
+                            {
+                                continue;
+                            }
+
+                            writer.Line("case global::System.Text.Json.JsonTokenType.StartObject:");
+                            writer.Indent();
+                            writer.Line("return ReadObject(ref reader, options);");
+                            writer.Unindent();
+                            continue;
+                        }
+
                         foreach (string token in Tokens(variant.Shape))
                         {
                             writer.Line("case global::System.Text.Json.JsonTokenType." + token + ":");
@@ -106,6 +122,12 @@ internal static class UnionEmitter
                     writer.Line("throw new global::System.Text.Json.JsonException(" + Literal.String("No variant of " + name + " starts with ") + " + reader.TokenType + \".\");");
                     writer.Unindent();
                 }
+            }
+
+            if (objects.Count > 1)
+            {
+                writer.Line();
+                WriteReadObject(writer, model, objects);
             }
 
             writer.Line();
@@ -124,6 +146,68 @@ internal static class UnionEmitter
                     }
                 }
             }
+        }
+    }
+
+    // Object variants: by discriminator value when the union has one, else by the properties each variant requires.
+    private static void WriteReadObject(SourceWriter writer, UnionSpec model, List<UnionVariantSpec> objects)
+    {
+        writer.Line("private static readonly string[][] s_required =");
+        writer.Line("[");
+        foreach (UnionVariantSpec variant in objects)
+        {
+            writer.Line("    [" + string.Join(", ", variant.RequiredJsonNames.Select(Literal.String)) + "],");
+        }
+
+        writer.Line("];");
+        writer.Line();
+        writer.Line("private static readonly string[][] s_known =");
+        writer.Line("[");
+        foreach (UnionVariantSpec variant in objects)
+        {
+            writer.Line("    [" + string.Join(", ", variant.KnownJsonNames.Select(Literal.String)) + "],");
+        }
+
+        writer.Line("];");
+        writer.Line();
+        using (writer.Open("private static " + model.Name + " ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)"))
+        {
+            string pick = "global::AutoSend.Runtime.ApiJsonUnion.PickByProperties(reader, s_required, s_known)";
+            if (model.DiscriminatorJsonName is { } discriminator)
+            {
+                writer.Line("int variant = global::AutoSend.Runtime.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(discriminator) + "u8) switch");
+                writer.Line("{");
+                writer.Indent();
+                var used = new HashSet<string>(System.StringComparer.Ordinal);
+                for (int i = 0; i < objects.Count; i++)
+                {
+                    List<string> values = objects[i].DiscriminatorValues.Where(used.Add).ToList();
+                    if (values.Count > 0)
+                    {
+                        writer.Line(string.Join(" or ", values.Select(Literal.String)) + " => " + i + ",");
+                    }
+                }
+
+                writer.Line("_ => " + pick + ",");
+                writer.Unindent();
+                writer.Line("};");
+            }
+            else
+            {
+                writer.Line("int variant = " + pick + ";");
+            }
+
+            writer.Line("return variant switch");
+            writer.Line("{");
+            writer.Indent();
+            for (int i = 0; i < objects.Count; i++)
+            {
+                writer.Line((i == objects.Count - 1 ? "_" : i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " => new " + model.Name
+                    + "(global::System.Text.Json.JsonSerializer.Deserialize(ref reader, " + TypeInfo(objects[i].Type) + ")!),");
+            }
+
+            writer.Unindent();
+            writer.Line("};");
         }
     }
 

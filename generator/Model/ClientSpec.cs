@@ -30,6 +30,7 @@ internal sealed record ClientSpec(
 /// <summary>How a request authenticates.</summary>
 internal enum SecuritySchemeKind
 {
+    /// <summary>HTTP bearer, OAuth 2 and OpenID Connect: a token, fixed or from a provider.</summary>
     Bearer,
     Basic,
     ApiKeyHeader,

@@ -20,6 +20,9 @@ internal enum JsonTypeKind
 
     /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c>.</summary>
     Map,
+
+    /// <summary><c>IDictionary&lt;string, T&gt;</c>, for extension data.</summary>
+    MutableMap,
 }
 
 /// <summary>One <c>JsonTypeInfo&lt;T&gt;</c> property of the generated JSON context.</summary>

@@ -23,6 +23,9 @@ internal enum TypeKind
 
     /// <summary>A JSON DOM type for schemas without a fixed shape.</summary>
     Json,
+
+    /// <summary>Bytes that are not JSON: <c>ApiFile</c> in forms and responses, <c>Stream</c> for raw bodies.</summary>
+    File,
 }
 
 /// <summary>A C# type as the generated code spells it.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -62,6 +63,11 @@ internal static class Identifier
         string camel = pascal.Substring(0, lower).ToLowerInvariant() + pascal.Substring(lower);
         return EscapeKeyword(camel);
     }
+
+    /// <summary>Whether a name given in the spec (<c>x-csharp-name</c>) can be used as it is.</summary>
+    public static bool IsValid(string name) =>
+        name.Length <= MaxLength && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
+        && name.All(c => CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control));
 
     /// <summary>Prefixes a reserved keyword with <c>@</c>.</summary>
     public static string EscapeKeyword(string name) =>

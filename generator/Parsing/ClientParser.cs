@@ -165,6 +165,8 @@ internal static class ClientParser
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.Bearer,
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.Basic,
                 SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Header => SecuritySchemeKind.ApiKeyHeader,
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => SecuritySchemeKind.ApiKeyQuery,
+                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Cookie => SecuritySchemeKind.ApiKeyCookie,
                 SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect => SecuritySchemeKind.Bearer,
                 _ => null,
             };

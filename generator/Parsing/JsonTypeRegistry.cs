@@ -19,6 +19,12 @@ internal sealed class JsonTypeRegistry
     /// <summary>Registers a type as a member uses it; <paramref name="nullable"/> matters for value types only.</summary>
     public void Register(TypeRef type, bool nullable)
     {
+        if (type.Kind == TypeKind.File)
+        {
+            // Files travel as raw bytes, never as JSON.
+            return;
+        }
+
         if (nullable && type.IsValueType)
         {
             Add(new JsonTypeSpec(NullableInfoName(type), type.NullableName, JsonTypeKind.NullableValue, type.Name, null));
@@ -36,6 +42,10 @@ internal sealed class JsonTypeRegistry
             case TypeKind.Enum:
             case TypeKind.Union:
                 Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.CustomConverter, null, null));
+                break;
+            case TypeKind.Map when type == Primitives.ExtensionData:
+                Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.MutableMap, ElementName(type), null));
+                Register(Primitives.JsonElement, nullable: false);
                 break;
             case TypeKind.List:
             case TypeKind.Map:
@@ -62,5 +72,8 @@ internal sealed class JsonTypeRegistry
         }
     }
 
-    private static string BuiltInConverter(TypeRef type) => type.InfoName + "Converter";
+    // System.Text.Json's own converter, except for durations, whose wire form (ISO 8601) it does not read.
+    private static string BuiltInConverter(TypeRef type) => type == Primitives.Duration
+        ? "global::AutoSend.Runtime.ApiJsonConverters.Duration"
+        : "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + type.InfoName + "Converter";
 }

@@ -14,18 +14,28 @@ internal static class Primitives
     public static readonly TypeRef Boolean = new("bool", TypeKind.Primitive, true, "Boolean");
     public static readonly TypeRef DateTimeOffset = new("global::System.DateTimeOffset", TypeKind.Primitive, true, "DateTimeOffset");
     public static readonly TypeRef DateOnly = new("global::System.DateOnly", TypeKind.Primitive, true, "DateOnly");
+    public static readonly TypeRef Duration = new("global::System.TimeSpan", TypeKind.Primitive, true, "TimeSpan");
     public static readonly TypeRef Guid = new("global::System.Guid", TypeKind.Primitive, true, "Guid");
-    public static readonly TypeRef Uri = new("global::System.Uri", TypeKind.Primitive, false, "Uri");
     public static readonly TypeRef Bytes = new("byte[]", TypeKind.Primitive, false, "ByteArray");
     public static readonly TypeRef JsonNode = new("global::System.Text.Json.Nodes.JsonNode", TypeKind.Json, false, "JsonNode");
     public static readonly TypeRef JsonObject = new("global::System.Text.Json.Nodes.JsonObject", TypeKind.Json, false, "JsonObject");
+
+    public static readonly TypeRef JsonElement = new("global::System.Text.Json.JsonElement", TypeKind.Json, true, "JsonElement");
+
+    /// <summary>The dictionary that keeps unknown JSON properties (System.Text.Json's extension data).</summary>
+    public static readonly TypeRef ExtensionData = new("global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>",
+        TypeKind.Map, false, "IDictionaryStringJsonElement", JsonElement);
+
+    public static readonly TypeRef File = new("global::AutoSend.Runtime.ApiFile", TypeKind.File, false, "ApiFile");
+    public static readonly TypeRef FileList = new("global::System.Collections.Generic.IEnumerable<global::AutoSend.Runtime.ApiFile>", TypeKind.File, false, "ApiFileList");
+    public static readonly TypeRef Stream = new("global::System.IO.Stream", TypeKind.File, false, "Stream");
 
     /// <summary>Every context property name the primitives use, reserved before models are named.</summary>
     public static readonly string[] InfoNames =
     [
         String.InfoName, Int32.InfoName, Int64.InfoName, Single.InfoName, Double.InfoName, Decimal.InfoName,
-        Boolean.InfoName, DateTimeOffset.InfoName, DateOnly.InfoName, Guid.InfoName, Uri.InfoName, Bytes.InfoName,
-        JsonNode.InfoName, JsonObject.InfoName,
+        Boolean.InfoName, DateTimeOffset.InfoName, DateOnly.InfoName, Duration.InfoName, Guid.InfoName, Bytes.InfoName,
+        JsonNode.InfoName, JsonObject.InfoName, JsonElement.InfoName, ExtensionData.InfoName,
     ];
 
     /// <summary>The type for a string schema of the given format.</summary>
@@ -33,8 +43,8 @@ internal static class Primitives
     {
         "date-time" => DateTimeOffset,
         "date" => DateOnly,
+        "duration" => Duration,
         "uuid" => Guid,
-        "uri" => Uri,
         "byte" => Bytes,
         _ => String,
     };
@@ -50,17 +60,5 @@ internal static class Primitives
         "int32" => Int32,
         "int64" => Int64,
         _ => Double,
-    };
-
-    /// <summary>The JSON token a value of this type starts with.</summary>
-    public static JsonShape ShapeOf(TypeRef type) => type.Kind switch
-    {
-        TypeKind.List => JsonShape.Array,
-        TypeKind.Object or TypeKind.Map => JsonShape.Object,
-        TypeKind.Json when type == JsonObject => JsonShape.Object,
-        TypeKind.Enum => JsonShape.String,
-        _ when type == Boolean => JsonShape.Boolean,
-        _ when type == Int32 || type == Int64 || type == Single || type == Double || type == Decimal => JsonShape.Number,
-        _ => JsonShape.String,
     };
 }

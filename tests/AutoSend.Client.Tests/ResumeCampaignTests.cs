@@ -102,7 +102,7 @@ public sealed class ResumeCampaignTests
     public async Task Error_statuses_throw_ApiException_with_status_code_and_message(int status, string body, string message, string? code)
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(status, body);
-        using var client = new AutoSendClient(new AutoSendClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(server.Address, "v1") });
+        using var client = new AutoSendClient(new AutoSendClientOptions { ApiKey = ApiKey, BaseAddress = new Uri(server.Address, "v1"), MaxRetries = 0 });
 
         ApiException<ErrorResponse> exception = await Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => client.Campaigns.ResumeAsync(CampaignId));
 

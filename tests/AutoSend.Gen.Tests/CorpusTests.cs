@@ -91,8 +91,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
             .ToList();
         TimeSpan compile = watch.Elapsed;
         int operations = run.Sources.Sum(s => CountOccurrences(s.Text, "private static readonly global::AutoSend.Runtime.ApiOperation"));
-        string version = text.Contains("\"swagger\"", StringComparison.Ordinal) || text.StartsWith("swagger:", StringComparison.Ordinal) || text.Contains("\nswagger:", StringComparison.Ordinal) ? "2.0"
-            : text.Contains("3.1.", StringComparison.Ordinal) ? "3.1" : "3.0";
+        string version = DetectVersion(text, path);
         return new CorpusResult(
             version,
             operations,
@@ -102,6 +101,29 @@ public sealed class CorpusTests(ITestOutputHelper output)
             compileErrors,
             generation,
             compile);
+    }
+
+    // The version the OpenAPI reader itself detects.
+    private static string DetectVersion(string text, string path)
+    {
+        var settings = new Microsoft.OpenApi.Reader.OpenApiReaderSettings();
+        Microsoft.OpenApi.Reader.OpenApiReaderSettingsExtensions.AddYamlReader(settings);
+        try
+        {
+            Microsoft.OpenApi.Reader.ReadResult result = Microsoft.OpenApi.OpenApiDocument.Parse(text, path.EndsWith(".json", StringComparison.Ordinal) ? "json" : "yaml", settings);
+            return result.Diagnostic?.SpecificationVersion switch
+            {
+                Microsoft.OpenApi.OpenApiSpecVersion.OpenApi2_0 => "2.0",
+                Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0 => "3.0",
+                Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1 => "3.1",
+                Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_2 => "3.2",
+                _ => "?",
+            };
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return "unreadable";
+        }
     }
 
     private static int CountOccurrences(string text, string value)

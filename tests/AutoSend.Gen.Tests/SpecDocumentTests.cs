@@ -12,12 +12,8 @@ public sealed class SpecDocumentTests
     [Fact]
     public async Task The_spec_lints_clean_with_Redocly()
     {
-        string cli = Path.Combine(RepositoryPaths.Root, "node_modules", "@redocly", "cli", "bin", "cli.js");
-        if (!File.Exists(cli))
-        {
-            // The lock file pins the version; .ci/run installs it too, this covers a plain `dotnet test`.
-            (await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], RepositoryPaths.Root, TimeSpan.FromMinutes(5))).EnsureSuccess("npm ci");
-        }
+        // npm ci when node_modules/ is missing, serialized with the other test assemblies that need it (Prism).
+        string cli = await NpmTools.EnsureInstalledAsync(NpmTools.RedoclyCli);
 
         string report = Path.Combine(Path.GetTempPath(), "redocly-" + Guid.NewGuid().ToString("N") + ".json");
         try

@@ -33,7 +33,11 @@ public sealed class AotPublishTests(ITestOutputHelper output)
             new Dictionary<string, string?> { ["AUTOSEND_API_KEY"] = null, ["AUTOSEND_BASE_URL"] = null })).EnsureSuccess("the AOT demo");
 
         Assert.Contains("the local sandbox", run.Output, StringComparison.Ordinal);
-        Assert.Matches(@"Resumed campaign [0-9a-f]{24}: status sending_gradual, send mode gradual", run.Output);
+        Assert.Matches(@"Created campaign [0-9a-f]{24} ""Spring Sale"": status scheduled, send mode gradual", run.Output);
+        Assert.Contains("Sending: status sending_gradual", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Paused: status paused", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Resumed: status sending_gradual, send mode gradual", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Resuming again is refused: HTTP 400 CAMPAIGN_NOT_PAUSED", run.Output, StringComparison.Ordinal);
         output.WriteLine($"Native binary: {new FileInfo(binary).Length:N0} bytes");
         output.WriteLine(run.Output);
     }

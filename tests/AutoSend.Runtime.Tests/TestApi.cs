@@ -105,7 +105,7 @@ internal static class TestApi
     public static Task<Item> PostAsync(this ApiConnection connection, CancellationToken cancellationToken = default, string? idempotencyKey = null)
     {
         HttpRequestMessage request = connection.CreateRequest(HttpMethod.Post, "items");
-        request.Content = ApiJsonContent.Create(new NewItem { Name = "first" }, TestJsonContext.Default.NewItem);
+        request.Content = ApiContent.Json(new NewItem { Name = "first" }, TestJsonContext.Default.NewItem);
         if (idempotencyKey is not null)
         {
             request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);

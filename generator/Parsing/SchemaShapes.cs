@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace AutoSend.Gen.Parsing;
+
+/// <summary>Questions about the shape of a schema that decide which C# construct it becomes.</summary>
+internal static class SchemaShapes
+{
+    /// <summary>Whether a schema becomes a declared type rather than a type used in place.</summary>
+    public static bool NeedsDeclaration(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference)
+        {
+            return false;
+        }
+
+        if (IsStringEnum(schema) || IsIntegerEnum(schema) || HasProperties(schema))
+        {
+            return true;
+        }
+
+        IList<IOpenApiSchema>? alternatives = Alternatives(schema);
+        if (alternatives is not null)
+        {
+            return alternatives.Count(a => !IsNullSchema(a)) > 1;
+        }
+
+        return schema.AllOf is { Count: > 1 };
+    }
+
+    public static bool HasProperties(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 1 } && schema.AllOf.Any(a => a.Properties is { Count: > 0 } || a is OpenApiSchemaReference))
+        || (schema.AllOf is { Count: 1 } && schema.Discriminator is null && schema.AllOf[0] is OpenApiSchemaReference { Target.Discriminator: not null });
+
+    public static bool IsStringEnum(IOpenApiSchema schema) =>
+        schema.Enum is { Count: > 0 } && schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)))
+        && schema.Enum.Any(v => v is not null);
+
+    public static bool IsIntegerEnum(IOpenApiSchema schema) =>
+        schema.Enum is { Count: > 0 } && ((schema.Type ?? 0) & ~JsonSchemaType.Null) == JsonSchemaType.Integer
+        && schema.Enum.All(v => v is null || IntegerValue(v) is not null)
+        && schema.Enum.Any(v => v is not null);
+
+    /// <summary>The integer a JSON node holds (whatever .NET type backs it), or null.</summary>
+    public static long? IntegerValue(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long number)
+            ? number
+            : null;
+
+    public static bool AllowsNull(IOpenApiSchema schema) =>
+        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || (schema.Enum?.Any(v => v is null) ?? false);
+
+    public static bool IsNullSchema(IOpenApiSchema schema) =>
+        schema.Type == JsonSchemaType.Null && schema is not OpenApiSchemaReference;
+
+    public static IList<IOpenApiSchema>? Alternatives(IOpenApiSchema schema) =>
+        schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf is { Count: > 0 } ? schema.AnyOf : null;
+
+    public static string AlternativesKeyword(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+
+    public static bool IsEmptyApartFromComposition(IOpenApiSchema schema) =>
+        schema.Properties is not { Count: > 0 } && schema.Enum is not { Count: > 0 } && schema.Items is null;
+
+    /// <summary>
+    /// The description written at this place: for a <c>$ref</c>, only the one beside it, not the target's (which
+    /// documents the type, not this use of it).
+    /// </summary>
+    public static string? OwnDescription(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference reference ? reference.Reference.Description : schema.Description;
+
+    /// <summary>The component id a <c>$ref</c> points to (<c>#/components/schemas/Pet</c> or <c>Pet</c> → <c>Pet</c>).</summary>
+    public static string RefId(string reference)
+    {
+        int slash = reference.LastIndexOf('/');
+        return slash >= 0 ? reference.Substring(slash + 1) : reference;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AutoSend.Runtime;
+
+/// <summary>Request bodies: JSON through generated metadata, raw bytes from a stream, and text.</summary>
+public static class ApiContent
+{
+    private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
+
+    /// <summary>
+    /// Serializes <paramref name="value"/> up front into a buffered body: it has a <c>Content-Length</c> (no chunked
+    /// upload) and can be sent again if the request is retried.
+    /// </summary>
+    /// <param name="value">The body.</param>
+    /// <param name="typeInfo">The body type's metadata.</param>
+    /// <returns>The content to put on the request.</returns>
+    public static HttpContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = s_json;
+        return content;
+    }
+
+    /// <summary>Sends a stream as it is read. Such a body cannot be sent twice, so the call is not retried.</summary>
+    /// <param name="content">The bytes to upload; the request disposes it.</param>
+    /// <param name="mediaType">The <c>Content-Type</c>, e.g. <c>application/octet-stream</c>.</param>
+    /// <returns>The content to put on the request.</returns>
+    public static HttpContent Stream(Stream content, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var body = new StreamContent(content);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+        return body;
+    }
+
+    /// <summary>Sends text encoded as UTF-8.</summary>
+    /// <param name="text">The body.</param>
+    /// <param name="mediaType">The <c>Content-Type</c>, e.g. <c>text/plain</c>.</param>
+    /// <returns>The content to put on the request.</returns>
+    public static HttpContent Text(string text, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var body = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        body.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        return body;
+    }
+}

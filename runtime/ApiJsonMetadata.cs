@@ -1,0 +1,78 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AutoSend.Runtime;
+
+/// <summary>How a generated property is serialized.</summary>
+[Flags]
+public enum ApiJsonPropertyOptions
+{
+    /// <summary>Always written, may be absent when read.</summary>
+    None = 0,
+
+    /// <summary>Must be present when read (the schema lists it in <c>required</c>).</summary>
+    Required = 1,
+
+    /// <summary>Not written when null (an optional property).</summary>
+    OmitWhenNull = 2,
+
+    /// <summary>Sent by the server only: never written (<c>readOnly</c>).</summary>
+    ReadOnly = 4,
+
+    /// <summary>Sent by the client only: ignored when read (<c>writeOnly</c>).</summary>
+    WriteOnly = 8,
+
+    /// <summary>Holds the JSON properties the schema does not name.</summary>
+    ExtensionData = 16,
+}
+
+/// <summary>
+/// Builds the System.Text.Json metadata of a generated property in one call, so that a generated JSON context holds
+/// one line per property rather than a full initializer (the compile time of very large specs depends on it).
+/// </summary>
+public static class ApiJsonMetadata
+{
+    /// <summary>The metadata of one property.</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="declaringType">The generated class.</param>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The wire name (null for extension data).</param>
+    /// <param name="getter">Reads the property.</param>
+    /// <param name="setter">Writes the property.</param>
+    /// <param name="flags">How the property is read and written.</param>
+    /// <returns>The property metadata.</returns>
+    public static JsonPropertyInfo Property<T>(JsonSerializerOptions options, Type declaringType, string name, string? jsonName,
+        Func<object, T?> getter, Action<object, T?> setter, ApiJsonPropertyOptions flags)
+    {
+        JsonPropertyInfo info = JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<T>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = declaringType,
+            Getter = getter,
+            Setter = setter,
+            IgnoreCondition = (flags & ApiJsonPropertyOptions.OmitWhenNull) != 0 ? JsonIgnoreCondition.WhenWritingNull : null,
+            IsExtensionData = (flags & ApiJsonPropertyOptions.ExtensionData) != 0,
+            PropertyName = name,
+            JsonPropertyName = jsonName,
+        });
+        if ((flags & ApiJsonPropertyOptions.Required) != 0)
+        {
+            info.IsRequired = true;
+        }
+
+        if ((flags & ApiJsonPropertyOptions.ReadOnly) != 0)
+        {
+            info.ShouldSerialize = static (_, _) => false;
+        }
+
+        if ((flags & ApiJsonPropertyOptions.WriteOnly) != 0)
+        {
+            info.Set = null;
+        }
+
+        return info;
+    }
+}
