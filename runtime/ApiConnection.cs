@@ -31,7 +31,6 @@ public sealed class ApiConnection : IDisposable
     // Streamed bodies keep this much of their start for error messages (or less, if MaxErrorBodyBytes is smaller).
     private const int StreamedExcerptBytes = 4096;
 
-    private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
     private static readonly string[] s_requestIdHeaders = ["X-Request-Id", "Request-Id", "X-Correlation-Id"];
 
     private readonly HttpClient _httpClient;
@@ -104,9 +103,8 @@ public sealed class ApiConnection : IDisposable
     /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl)
     {
-        var request = new HttpRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
-        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        return request;
+        // The user agent and the credentials are added to each attempt when it is sent.
+        return new HttpRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
     }
 
     /// <summary>Adds a cookie to the request's <c>Cookie</c> header.</summary>
@@ -149,7 +147,7 @@ public sealed class ApiConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
-        request.Headers.Accept.Add(s_acceptJson);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
         return (await ExecuteAsync(request, operation, operation.Reader, cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -201,11 +199,13 @@ public sealed class ApiConnection : IDisposable
         ArgumentNullException.ThrowIfNull(operation);
         long start = Stopwatch.GetTimestamp();
         using Activity? activity = _telemetry.Start(operation, request.RequestUri);
-        using CancellationTokenSource? deadline = _totalTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline?.CancelAfter(_totalTimeout);
-        var call = new CallState(operation, cancellationToken, deadline) { TotalTimeout = _totalTimeout, AttemptTimeout = _timeout };
+        using var call = new CallState(operation, cancellationToken, start, _totalTimeout, _timeout);
         bool repeatable = _maxRetries > 0 && IsReplayable(request.Content);
         bool idempotent = operation.IsIdempotent || request.Headers.Contains(IdempotencyKeyHeader);
+
+        // The first attempt sends the request itself; a retry sends a copy made from the request as it was before
+        // the first attempt, since handlers may have added headers (such as traceparent) to the message they sent.
+        RequestTemplate? template = repeatable ? new RequestTemplate(request) : null;
         int attempt = 0;
         try
         {
@@ -213,7 +213,7 @@ public sealed class ApiConnection : IDisposable
             {
                 attempt++;
                 TimeSpan delay;
-                HttpRequestMessage message = repeatable ? Copy(request) : request;
+                HttpRequestMessage message = attempt == 1 ? request : template!.Create(request.Content);
                 try
                 {
                     (TResult? result, HttpStatusCode status) = await AttemptAsync(message, call, reader, attempt).ConfigureAwait(false);
@@ -226,7 +226,7 @@ public sealed class ApiConnection : IDisposable
                 }
                 finally
                 {
-                    if (repeatable)
+                    if (!ReferenceEquals(message, request))
                     {
                         // The content belongs to the original request and serves the next attempt too.
                         message.Content = null;
@@ -236,7 +236,7 @@ public sealed class ApiConnection : IDisposable
 
                 try
                 {
-                    await Task.Delay(delay, call.Token).ConfigureAwait(false);
+                    await Task.Delay(delay, call.DeadlineToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException canceled)
                 {
@@ -270,21 +270,18 @@ public sealed class ApiConnection : IDisposable
         {
             if (_rateLimiter is not null)
             {
-                lease = await _rateLimiter(call.Token).ConfigureAwait(false);
+                lease = await _rateLimiter(call.DeadlineToken).ConfigureAwait(false);
             }
 
-            // Credentials go on each attempt: a token provider may hand out a fresh token for a retry.
+            // One timer per attempt: it fires at the attempt's timeout or at the call's deadline, whichever is sooner.
+            attemptTimeout = call.StartAttempt();
+            CancellationToken token = attemptTimeout?.Token ?? call.CallerToken;
+
+            // The user agent and credentials go on each attempt: a token provider may hand out a fresh token for a retry.
+            message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             if (_authentication is not null && call.Operation.IsAuthenticated)
             {
-                await _authentication.ApplyAsync(message, call.Token).ConfigureAwait(false);
-            }
-
-            CancellationToken token = call.Token;
-            if (_timeout != Timeout.InfiniteTimeSpan)
-            {
-                attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
-                attemptTimeout.CancelAfter(_timeout);
-                token = attemptTimeout.Token;
+                await _authentication.ApplyAsync(message, token).ConfigureAwait(false);
             }
 
             try
@@ -550,30 +547,6 @@ public sealed class ApiConnection : IDisposable
 
     private static bool IsReplayable(HttpContent? content) => content is null or ByteArrayContent or ReadOnlyMemoryContent;
 
-    // A fresh message for one attempt, sharing the original's (buffered) content: a sent message cannot be sent again,
-    // and handlers may add headers (such as traceparent) that must not carry over to the next attempt.
-    private static HttpRequestMessage Copy(HttpRequestMessage original)
-    {
-        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
-        {
-            Version = original.Version,
-            VersionPolicy = original.VersionPolicy,
-            Content = original.Content,
-        };
-        foreach (KeyValuePair<string, HeaderStringValues> header in original.Headers.NonValidated)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        IDictionary<string, object?> options = copy.Options;
-        foreach (KeyValuePair<string, object?> option in original.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-
-        return copy;
-    }
-
     private static string? FindRequestId(HttpResponseMessage response)
     {
         foreach (string name in s_requestIdHeaders)
@@ -638,44 +611,145 @@ public sealed class ApiConnection : IDisposable
     /// <summary>A body as far as it was read.</summary>
     private readonly record struct CappedBody(ReadOnlyMemory<byte> Bytes, bool IsTruncated, Exception? Failure);
 
-    /// <summary>What one call shares between its attempts: the caller's token and the deadline.</summary>
-    private sealed class CallState(ApiOperation operation, CancellationToken callerToken, CancellationTokenSource? deadline)
+    /// <summary>
+    /// What one call shares between its attempts: the caller's token and the deadline. The deadline needs no timer of
+    /// its own on the common path: each attempt's timer fires at the sooner of the attempt's timeout and the deadline,
+    /// and a timer for the deadline alone is made only when something waits outside an attempt (the rate limiter, the
+    /// pause before a retry).
+    /// </summary>
+    private sealed class CallState(ApiOperation operation, CancellationToken callerToken, long start, TimeSpan totalTimeout, TimeSpan attemptTimeout)
+        : IDisposable
     {
+        private CancellationTokenSource? _deadline;
+        private bool _attemptEndsAtDeadline;
+
         public ApiOperation Operation => operation;
 
-        /// <summary>Canceled by the caller or by <see cref="ApiClientOptions.TotalTimeout"/>.</summary>
-        public CancellationToken Token => deadline?.Token ?? callerToken;
+        public CancellationToken CallerToken => callerToken;
 
-        public TimeSpan TotalTimeout { get; init; }
+        /// <summary>Canceled by the caller or by <see cref="ApiClientOptions.TotalTimeout"/>.</summary>
+        public CancellationToken DeadlineToken
+        {
+            get
+            {
+                if (totalTimeout == Timeout.InfiniteTimeSpan)
+                {
+                    return callerToken;
+                }
+
+                if (_deadline is null)
+                {
+                    _deadline = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : new CancellationTokenSource();
+                    _deadline.CancelAfter(Remaining());
+                }
+
+                return _deadline.Token;
+            }
+        }
+
+        /// <summary>The source of the attempt's token, or null when neither a timeout nor a deadline applies.</summary>
+        public CancellationTokenSource? StartAttempt()
+        {
+            TimeSpan limit = attemptTimeout;
+            _attemptEndsAtDeadline = false;
+            if (totalTimeout != Timeout.InfiniteTimeSpan)
+            {
+                TimeSpan remaining = Remaining();
+                if (limit == Timeout.InfiniteTimeSpan || remaining <= limit)
+                {
+                    limit = remaining;
+                    _attemptEndsAtDeadline = true;
+                }
+            }
+
+            if (limit == Timeout.InfiniteTimeSpan)
+            {
+                return null;
+            }
+
+            CancellationTokenSource source = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : new CancellationTokenSource();
+            source.CancelAfter(limit);
+            return source;
+        }
 
         // Tells apart the caller's cancellation (rethrown with the caller's token), the deadline, the attempt's
         // timeout and the HttpClient's own Timeout (the last three become an ApiTimeoutException).
-        public Exception MapCancellation(OperationCanceledException canceled, CancellationTokenSource? attemptTimeout, HttpStatusCode status,
-            string? requestId, int attempt, TimeSpan? httpClientTimeout = null)
+        public Exception MapCancellation(OperationCanceledException canceled, CancellationTokenSource? attempt, HttpStatusCode status,
+            string? requestId, int attemptNumber, TimeSpan? httpClientTimeout = null)
         {
             if (callerToken.IsCancellationRequested)
             {
                 return canceled.CancellationToken == callerToken ? canceled : new OperationCanceledException(canceled.Message, canceled, callerToken);
             }
 
-            if (deadline is { IsCancellationRequested: true })
+            if (_deadline is { IsCancellationRequested: true } || (attempt is { IsCancellationRequested: true } && _attemptEndsAtDeadline))
             {
-                return new ApiTimeoutException(operation, TotalTimeout, true, status, requestId, attempt, canceled);
+                return new ApiTimeoutException(operation, totalTimeout, true, status, requestId, attemptNumber, canceled);
             }
 
-            if (attemptTimeout is { IsCancellationRequested: true })
+            if (attempt is { IsCancellationRequested: true })
             {
-                return new ApiTimeoutException(operation, AttemptTimeout, false, status, requestId, attempt, canceled);
+                return new ApiTimeoutException(operation, attemptTimeout, false, status, requestId, attemptNumber, canceled);
             }
 
             if (canceled.InnerException is TimeoutException && httpClientTimeout is { } clientTimeout)
             {
-                return new ApiTimeoutException(operation, clientTimeout, false, status, requestId, attempt, canceled);
+                return new ApiTimeoutException(operation, clientTimeout, false, status, requestId, attemptNumber, canceled);
             }
 
             return canceled;
         }
 
-        public TimeSpan AttemptTimeout { get; init; }
+        public void Dispose() => _deadline?.Dispose();
+
+        // Never zero or negative: CancelAfter(0) cancels at once, which is what an exhausted deadline should do.
+        private TimeSpan Remaining()
+        {
+            TimeSpan remaining = totalTimeout - Stopwatch.GetElapsedTime(start);
+            return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>
+    /// A request as it was before its first attempt, to build the next attempts from: method, address, version and
+    /// headers. Its content is shared (it is buffered, or the request is not repeated); request options are not
+    /// carried over, as neither the runtime nor generated code sets any.
+    /// </summary>
+    private sealed class RequestTemplate
+    {
+        private readonly HttpMethod _method;
+        private readonly Uri? _requestUri;
+        private readonly Version _version;
+        private readonly HttpVersionPolicy _versionPolicy;
+        private readonly KeyValuePair<string, HeaderStringValues>[] _headers;
+
+        public RequestTemplate(HttpRequestMessage request)
+        {
+            _method = request.Method;
+            _requestUri = request.RequestUri;
+            _version = request.Version;
+            _versionPolicy = request.VersionPolicy;
+
+            // HeaderStringValues are snapshots (a string, or an array made for the enumeration), so later changes to
+            // the request do not reach them.
+            HttpHeadersNonValidated headers = request.Headers.NonValidated;
+            _headers = headers.Count == 0 ? [] : new KeyValuePair<string, HeaderStringValues>[headers.Count];
+            int i = 0;
+            foreach (KeyValuePair<string, HeaderStringValues> header in headers)
+            {
+                _headers[i++] = header;
+            }
+        }
+
+        public HttpRequestMessage Create(HttpContent? content)
+        {
+            var message = new HttpRequestMessage(_method, _requestUri) { Version = _version, VersionPolicy = _versionPolicy, Content = content };
+            foreach (KeyValuePair<string, HeaderStringValues> header in _headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return message;
+        }
     }
 }
