@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -133,7 +134,7 @@ public sealed class ApiConnection : IDisposable
     /// <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public Task SendAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken) =>
-        ExecuteAsync<object>(request, operation, null, cancellationToken);
+        ExecuteAsync<object?>(request, operation, null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON success body.</summary>
     /// <param name="request">The request, which this method disposes.</param>
@@ -143,12 +144,12 @@ public sealed class ApiConnection : IDisposable
     /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
     /// <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public async Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
+    public Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return (await ExecuteAsync(request, operation, operation.Reader, cancellationToken).ConfigureAwait(false))!;
+        return ExecuteAsync(request, operation, operation.Reader, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is a file (any non-JSON media type) and hands it over as a stream.</summary>
@@ -159,12 +160,12 @@ public sealed class ApiConnection : IDisposable
     /// <returns>The body, not buffered; the caller disposes it, which releases the connection.</returns>
     /// <exception cref="ApiException">The API answered with an error status; <see cref="ApiTimeoutException"/> and
     /// <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
-    public async Task<ApiFile> SendForFileAsync(HttpRequestMessage request, ApiOperation operation, string accept, CancellationToken cancellationToken)
+    public Task<ApiFile> SendForFileAsync(HttpRequestMessage request, ApiOperation operation, string accept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         request.Headers.TryAddWithoutValidation("Accept", accept);
-        return (await ExecuteAsync(request, operation, ResponseReader.File, cancellationToken).ConfigureAwait(false))!;
+        return ExecuteAsync(request, operation, ResponseReader.File, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is text (e.g. <c>text/plain</c>) and reads it whole.</summary>
@@ -174,12 +175,12 @@ public sealed class ApiConnection : IDisposable
     /// <returns>The body, decoded with the charset the response declares (UTF-8 by default).</returns>
     /// <exception cref="ApiException">The API answered with an error status or the body is over
     /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.</exception>
-    public async Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
+    public Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        return (await ExecuteAsync(request, operation, ResponseReader.Text, cancellationToken).ConfigureAwait(false))!;
+        return ExecuteAsync(request, operation, ResponseReader.Text, cancellationToken);
     }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>
@@ -193,7 +194,7 @@ public sealed class ApiConnection : IDisposable
 
     // The attempt loop: each attempt sends a fresh copy of the request (when it can be repeated), and a failure is
     // retried only if it is safe for this operation and the wait fits within MaxRetryDelay and the deadline.
-    private async Task<TResult?> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, ResponseReader<TResult>? reader, CancellationToken cancellationToken)
+    private async Task<TResult> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, ResponseReader<TResult>? reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
@@ -205,7 +206,11 @@ public sealed class ApiConnection : IDisposable
 
         // The first attempt sends the request itself; a retry sends a copy made from the request as it was before
         // the first attempt, since handlers may have added headers (such as traceparent) to the message they sent.
-        RequestTemplate? template = repeatable ? new RequestTemplate(request) : null;
+        if (repeatable)
+        {
+            call.Remember(request);
+        }
+
         int attempt = 0;
         try
         {
@@ -213,10 +218,10 @@ public sealed class ApiConnection : IDisposable
             {
                 attempt++;
                 TimeSpan delay;
-                HttpRequestMessage message = attempt == 1 ? request : template!.Create(request.Content);
+                HttpRequestMessage message = attempt == 1 ? request : call.CreateRetryMessage(request.Content);
                 try
                 {
-                    (TResult? result, HttpStatusCode status) = await AttemptAsync(message, call, reader, attempt).ConfigureAwait(false);
+                    (TResult result, HttpStatusCode status) = await AttemptAsync(message, call, reader, attempt).ConfigureAwait(false);
                     _telemetry.Succeeded(activity, operation, attempt, status, start);
                     return result;
                 }
@@ -261,7 +266,7 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
-    private async Task<(TResult? Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, ResponseReader<TResult>? reader, int attempt)
+    private async ValueTask<(TResult Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, ResponseReader<TResult>? reader, int attempt)
     {
         IDisposable? lease = null;
         CancellationTokenSource? attemptTimeout = null;
@@ -299,7 +304,8 @@ public sealed class ApiConnection : IDisposable
             }
 
             HttpStatusCode status = response.StatusCode;
-            TResult? result = reader is null ? default : await reader.ReadAsync(this, response, call.Operation, attempt, token).ConfigureAwait(false);
+            // Without a reader (no body wanted) TResult is object and the result null.
+            TResult result = reader is null ? default! : await reader.ReadAsync(this, response, call.Operation, attempt, token).ConfigureAwait(false);
             if (reader is { OwnsResponse: true })
             {
                 // The result (a streamed file) disposes the response when the caller is done with it.
@@ -364,7 +370,7 @@ public sealed class ApiConnection : IDisposable
         return _totalTimeout == Timeout.InfiniteTimeSpan || Stopwatch.GetElapsedTime(start) + delay < _totalTimeout;
     }
 
-    internal async Task<TResult> ReadJsonAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
+    internal async ValueTask<TResult> ReadJsonAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
     {
         HttpContent content = response.Content;
         string? mediaType = content.Headers.ContentType?.MediaType;
@@ -382,20 +388,28 @@ public sealed class ApiConnection : IDisposable
         TResult? result;
         if (length <= _maxErrorBodyBytes)
         {
-            // Small and of known size: read it whole, so that an error can quote all of it.
-            CappedBody body = await ReadCappedAsync(content, (int)length.Value, cancellationToken).ConfigureAwait(false);
-            if (body.Failure is not null)
-            {
-                throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), body.Bytes, true, attempt, body.Failure);
-            }
-
+            // Small and of known size: read it whole into a pooled buffer, so that an error can quote all of it.
+            byte[] rented = ArrayPool<byte>.Shared.Rent((int)length.Value);
             try
             {
-                result = JsonSerializer.Deserialize(body.Bytes.Span, resultType);
+                CappedBody body = await ReadCappedAsync(content, (int)length.Value, cancellationToken, rented).ConfigureAwait(false);
+                if (body.Failure is not null)
+                {
+                    throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), body.Bytes.ToArray(), true, attempt, body.Failure);
+                }
+
+                try
+                {
+                    result = JsonSerializer.Deserialize(body.Bytes.Span, resultType);
+                }
+                catch (JsonException exception)
+                {
+                    throw InvalidBody(response, operation, attempt, exception, body.Bytes.ToArray(), false);
+                }
             }
-            catch (JsonException exception)
+            finally
             {
-                throw InvalidBody(response, operation, attempt, exception, body.Bytes, false);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
         else
@@ -428,7 +442,7 @@ public sealed class ApiConnection : IDisposable
             FindRequestId(response), null, default, false, attempt);
     }
 
-    internal async Task<string> ReadTextAsync(HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken)
+    internal async ValueTask<string> ReadTextAsync(HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken)
     {
         long? length = response.Content.Headers.ContentLength;
         if (length > _maxResponseBodyBytes)
@@ -491,7 +505,7 @@ public sealed class ApiConnection : IDisposable
 
     // Reads at most maxBytes so that a huge or endless body cannot exhaust memory; the rest is left unread. A
     // connection failure midway returns what was read with the failure, so that the status is not lost.
-    private static async Task<CappedBody> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    private static async ValueTask<CappedBody> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken, byte[]? rented = null)
     {
         long? declaredLength = content.Headers.ContentLength;
         if (declaredLength == 0)
@@ -499,7 +513,7 @@ public sealed class ApiConnection : IDisposable
             return default;
         }
 
-        var buffer = new byte[(int)Math.Min(maxBytes, declaredLength ?? 4096)];
+        byte[] buffer = rented ?? new byte[(int)Math.Min(maxBytes, declaredLength ?? 4096)];
         int length = 0;
         try
         {
@@ -612,7 +626,8 @@ public sealed class ApiConnection : IDisposable
     private readonly record struct CappedBody(ReadOnlyMemory<byte> Bytes, bool IsTruncated, Exception? Failure);
 
     /// <summary>
-    /// What one call shares between its attempts: the caller's token and the deadline. The deadline needs no timer of
+    /// What one call shares between its attempts: the caller's token, the deadline and, when the call may be retried,
+    /// the request as it was before its first attempt. The deadline needs no timer of
     /// its own on the common path: each attempt's timer fires at the sooner of the attempt's timeout and the deadline,
     /// and a timer for the deadline alone is made only when something waits outside an attempt (the rate limiter, the
     /// pause before a retry).
@@ -622,6 +637,11 @@ public sealed class ApiConnection : IDisposable
     {
         private CancellationTokenSource? _deadline;
         private bool _attemptEndsAtDeadline;
+        private HttpMethod _method = HttpMethod.Get;
+        private Uri? _requestUri;
+        private Version? _version;
+        private HttpVersionPolicy _versionPolicy;
+        private KeyValuePair<string, HeaderStringValues>[] _headers = [];
 
         public ApiOperation Operation => operation;
 
@@ -700,38 +720,16 @@ public sealed class ApiConnection : IDisposable
             return canceled;
         }
 
-        public void Dispose() => _deadline?.Dispose();
-
-        // Never zero or negative: CancelAfter(0) cancels at once, which is what an exhausted deadline should do.
-        private TimeSpan Remaining()
-        {
-            TimeSpan remaining = totalTimeout - Stopwatch.GetElapsedTime(start);
-            return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
-        }
-    }
-
-    /// <summary>
-    /// A request as it was before its first attempt, to build the next attempts from: method, address, version and
-    /// headers. Its content is shared (it is buffered, or the request is not repeated); request options are not
-    /// carried over, as neither the runtime nor generated code sets any.
-    /// </summary>
-    private sealed class RequestTemplate
-    {
-        private readonly HttpMethod _method;
-        private readonly Uri? _requestUri;
-        private readonly Version _version;
-        private readonly HttpVersionPolicy _versionPolicy;
-        private readonly KeyValuePair<string, HeaderStringValues>[] _headers;
-
-        public RequestTemplate(HttpRequestMessage request)
+        /// <summary>Keeps what a retry needs of the request as it is before its first attempt.</summary>
+        public void Remember(HttpRequestMessage request)
         {
             _method = request.Method;
             _requestUri = request.RequestUri;
             _version = request.Version;
             _versionPolicy = request.VersionPolicy;
 
-            // HeaderStringValues are snapshots (a string, or an array made for the enumeration), so later changes to
-            // the request do not reach them.
+            // HeaderStringValues are snapshots (a string, or an array made for the enumeration): later changes to the
+            // request do not reach them.
             HttpHeadersNonValidated headers = request.Headers.NonValidated;
             _headers = headers.Count == 0 ? [] : new KeyValuePair<string, HeaderStringValues>[headers.Count];
             int i = 0;
@@ -741,15 +739,29 @@ public sealed class ApiConnection : IDisposable
             }
         }
 
-        public HttpRequestMessage Create(HttpContent? content)
+        /// <summary>
+        /// A message for a retry, as the request was before its first attempt. The content is shared (it is buffered,
+        /// or the call is not retried); request options are not carried over, as neither the runtime nor generated
+        /// code sets any.
+        /// </summary>
+        public HttpRequestMessage CreateRetryMessage(HttpContent? content)
         {
-            var message = new HttpRequestMessage(_method, _requestUri) { Version = _version, VersionPolicy = _versionPolicy, Content = content };
+            var message = new HttpRequestMessage(_method, _requestUri) { Version = _version!, VersionPolicy = _versionPolicy, Content = content };
             foreach (KeyValuePair<string, HeaderStringValues> header in _headers)
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
             return message;
+        }
+
+        public void Dispose() => _deadline?.Dispose();
+
+        // Never zero or negative: CancelAfter(0) cancels at once, which is what an exhausted deadline should do.
+        private TimeSpan Remaining()
+        {
+            TimeSpan remaining = totalTimeout - Stopwatch.GetElapsedTime(start);
+            return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
         }
     }
 }
