@@ -460,8 +460,11 @@ internal static class OperationEmitter
         DocComment.Returns(writer, returns, returnsFallback);
         foreach (IGrouping<string, ErrorResponseSpec> errors in operation.Errors.GroupBy(e => e.Type.Name))
         {
-            DocComment.Exception(writer, Runtime + ".ApiException{" + errors.Key + "}",
-                "The API answered " + string.Join(", ", errors.Select(e => e.Status)) + " with a body of this type; <c>Error</c> holds it.");
+            // A cref's type argument must be a plain name; JsonNode, lists and maps are named in the text instead.
+            bool plainName = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(errors.Key);
+            DocComment.Exception(writer, Runtime + ".ApiException{" + (plainName ? errors.Key : "TError") + "}",
+                "The API answered " + string.Join(", ", errors.Select(e => e.Status)) + " with a body of "
+                + (plainName ? "this type" : "type <c>" + DocComment.Inline(errors.Key.Replace("global::", string.Empty)) + "</c>") + "; <c>Error</c> holds it.");
         }
 
         DocComment.Exception(writer, Runtime + ".ApiException",

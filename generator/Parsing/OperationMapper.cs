@@ -223,7 +223,7 @@ internal sealed class OperationMapper
             case BodyKind.Text:
                 return new RequestBodySpec(BodyKind.Text, mediaType, names.Allocate("body"), Primitives.String, requestBody.Required, requestBody.Description, EquatableArray<ParameterSpec>.Empty);
             default:
-                IOpenApiSchema? schema = media.Schema is OpenApiSchemaReference reference ? reference.Target : media.Schema;
+                IOpenApiSchema? schema = media.Schema is null ? null : SchemaShapes.Resolve(media.Schema, out _);
                 if (schema?.Properties is not { Count: > 0 } properties)
                 {
                     Skip(requestBody.Required, operationId, pointer, $"a '{mediaType}' body must be an object with properties");
