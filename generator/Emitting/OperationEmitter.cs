@@ -300,7 +300,7 @@ internal static class OperationEmitter
                 writer.Line("foreach (var " + item + " in " + Items(value, type, item) + ") { " + query + ".Add(" + wire + ", " + item + "); }");
                 break;
             case TypeKind.List:
-                writer.Line(query + ".Add(" + wire + ", " + Runtime + ".ApiStyle.Delimited(" + Items(value, type, item) + ", " + Literal.String(separator) + "));");
+                writer.Line(query + ".AddDelimited(" + wire + ", " + Items(value, type, item) + ", " + Literal.String(separator) + ");");
                 break;
             case TypeKind.Object or TypeKind.Map when parameter.Style == ParameterStyle.DeepObject || (parameter.Style == ParameterStyle.Form && parameter.Explode):
                 // deepObject sends name[key]=value, exploded form sends key=value.
@@ -308,7 +308,7 @@ internal static class OperationEmitter
                 writer.Line("foreach (var " + entry + " in " + Pairs(context, value, type, entry) + ") { " + query + ".Add(" + key + ", " + entry + ".Value); }");
                 break;
             case TypeKind.Object or TypeKind.Map:
-                writer.Line(query + ".Add(" + wire + ", " + Runtime + ".ApiStyle.Delimited(" + Pairs(context, value, type, entry) + ", " + Literal.String(separator) + "));");
+                writer.Line(query + ".AddDelimited(" + wire + ", " + Pairs(context, value, type, entry) + ", " + Literal.String(separator) + ");");
                 break;
             default:
                 writer.Line(query + ".Add(" + wire + ", " + Text(value, type) + ");");

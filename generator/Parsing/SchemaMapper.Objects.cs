@@ -100,7 +100,8 @@ internal sealed partial class SchemaMapper
         }
 
         IReadOnlyList<PropertySpec> inherited = baseModel is null ? [] : AllProperties(baseModel);
-        var members = new NameScope([name, .. inherited.Select(p => p.Name)]);
+        // object's members too: a property named ToString or Equals would hide them (CS0108).
+        var members = new NameScope([name, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. inherited.Select(p => p.Name)]);
         string? discriminator = componentKey is not null && _bases.TryGetValue(componentKey, out var children) && children.Count > 0
             ? schema.Discriminator!.PropertyName
             : null;
