@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -31,7 +32,6 @@ public sealed class ApiConnection : IDisposable
     // Streamed bodies keep this much of their start for error messages (or less, if MaxErrorBodyBytes is smaller).
     private const int StreamedExcerptBytes = 4096;
 
-    private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
     private static readonly string[] s_requestIdHeaders = ["X-Request-Id", "Request-Id", "X-Correlation-Id"];
 
     private readonly HttpClient _httpClient;
@@ -104,9 +104,8 @@ public sealed class ApiConnection : IDisposable
     /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl)
     {
-        var request = new HttpRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
-        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        return request;
+        // The user agent and the credentials are added to each attempt when it is sent.
+        return new HttpRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
     }
 
     /// <summary>Adds a cookie to the request's <c>Cookie</c> header.</summary>
@@ -135,7 +134,7 @@ public sealed class ApiConnection : IDisposable
     /// <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public Task SendAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken) =>
-        ExecuteAsync<object>(request, operation, null, cancellationToken);
+        ExecuteAsync<object?>(request, operation, null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON success body.</summary>
     /// <param name="request">The request, which this method disposes.</param>
@@ -145,12 +144,12 @@ public sealed class ApiConnection : IDisposable
     /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
     /// <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public async Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
+    public Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
-        request.Headers.Accept.Add(s_acceptJson);
-        return (await ExecuteAsync(request, operation, operation.Reader, cancellationToken).ConfigureAwait(false))!;
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        return ExecuteAsync(request, operation, operation.Reader, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is a file (any non-JSON media type) and hands it over as a stream.</summary>
@@ -161,12 +160,12 @@ public sealed class ApiConnection : IDisposable
     /// <returns>The body, not buffered; the caller disposes it, which releases the connection.</returns>
     /// <exception cref="ApiException">The API answered with an error status; <see cref="ApiTimeoutException"/> and
     /// <see cref="ApiConnectionException"/> for timeouts and connection failures.</exception>
-    public async Task<ApiFile> SendForFileAsync(HttpRequestMessage request, ApiOperation operation, string accept, CancellationToken cancellationToken)
+    public Task<ApiFile> SendForFileAsync(HttpRequestMessage request, ApiOperation operation, string accept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         request.Headers.TryAddWithoutValidation("Accept", accept);
-        return (await ExecuteAsync(request, operation, ResponseReader.File, cancellationToken).ConfigureAwait(false))!;
+        return ExecuteAsync(request, operation, ResponseReader.File, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is text (e.g. <c>text/plain</c>) and reads it whole.</summary>
@@ -176,12 +175,12 @@ public sealed class ApiConnection : IDisposable
     /// <returns>The body, decoded with the charset the response declares (UTF-8 by default).</returns>
     /// <exception cref="ApiException">The API answered with an error status or the body is over
     /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.</exception>
-    public async Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
+    public Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        return (await ExecuteAsync(request, operation, ResponseReader.Text, cancellationToken).ConfigureAwait(false))!;
+        return ExecuteAsync(request, operation, ResponseReader.Text, cancellationToken);
     }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>
@@ -195,17 +194,23 @@ public sealed class ApiConnection : IDisposable
 
     // The attempt loop: each attempt sends a fresh copy of the request (when it can be repeated), and a failure is
     // retried only if it is safe for this operation and the wait fits within MaxRetryDelay and the deadline.
-    private async Task<TResult?> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, ResponseReader<TResult>? reader, CancellationToken cancellationToken)
+    private async Task<TResult> ExecuteAsync<TResult>(HttpRequestMessage request, ApiOperation operation, ResponseReader<TResult>? reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         long start = Stopwatch.GetTimestamp();
         using Activity? activity = _telemetry.Start(operation, request.RequestUri);
-        using CancellationTokenSource? deadline = _totalTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline?.CancelAfter(_totalTimeout);
-        var call = new CallState(operation, cancellationToken, deadline) { TotalTimeout = _totalTimeout, AttemptTimeout = _timeout };
+        using var call = new CallState(operation, cancellationToken, start, _totalTimeout, _timeout);
         bool repeatable = _maxRetries > 0 && IsReplayable(request.Content);
         bool idempotent = operation.IsIdempotent || request.Headers.Contains(IdempotencyKeyHeader);
+
+        // The first attempt sends the request itself; a retry sends a copy made from the request as it was before
+        // the first attempt, since handlers may have added headers (such as traceparent) to the message they sent.
+        if (repeatable)
+        {
+            call.Remember(request);
+        }
+
         int attempt = 0;
         try
         {
@@ -213,10 +218,10 @@ public sealed class ApiConnection : IDisposable
             {
                 attempt++;
                 TimeSpan delay;
-                HttpRequestMessage message = repeatable ? Copy(request) : request;
+                HttpRequestMessage message = attempt == 1 ? request : call.CreateRetryMessage(request.Content);
                 try
                 {
-                    (TResult? result, HttpStatusCode status) = await AttemptAsync(message, call, reader, attempt).ConfigureAwait(false);
+                    (TResult result, HttpStatusCode status) = await AttemptAsync(message, call, reader, attempt).ConfigureAwait(false);
                     _telemetry.Succeeded(activity, operation, attempt, status, start);
                     return result;
                 }
@@ -226,7 +231,7 @@ public sealed class ApiConnection : IDisposable
                 }
                 finally
                 {
-                    if (repeatable)
+                    if (!ReferenceEquals(message, request))
                     {
                         // The content belongs to the original request and serves the next attempt too.
                         message.Content = null;
@@ -236,7 +241,7 @@ public sealed class ApiConnection : IDisposable
 
                 try
                 {
-                    await Task.Delay(delay, call.Token).ConfigureAwait(false);
+                    await Task.Delay(delay, call.DeadlineToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException canceled)
                 {
@@ -261,7 +266,7 @@ public sealed class ApiConnection : IDisposable
         }
     }
 
-    private async Task<(TResult? Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, ResponseReader<TResult>? reader, int attempt)
+    private async ValueTask<(TResult Result, HttpStatusCode Status)> AttemptAsync<TResult>(HttpRequestMessage message, CallState call, ResponseReader<TResult>? reader, int attempt)
     {
         IDisposable? lease = null;
         CancellationTokenSource? attemptTimeout = null;
@@ -270,21 +275,18 @@ public sealed class ApiConnection : IDisposable
         {
             if (_rateLimiter is not null)
             {
-                lease = await _rateLimiter(call.Token).ConfigureAwait(false);
+                lease = await _rateLimiter(call.DeadlineToken).ConfigureAwait(false);
             }
 
-            // Credentials go on each attempt: a token provider may hand out a fresh token for a retry.
+            // One timer per attempt: it fires at the attempt's timeout or at the call's deadline, whichever is sooner.
+            attemptTimeout = call.StartAttempt();
+            CancellationToken token = attemptTimeout?.Token ?? call.CallerToken;
+
+            // The user agent and credentials go on each attempt: a token provider may hand out a fresh token for a retry.
+            message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             if (_authentication is not null && call.Operation.IsAuthenticated)
             {
-                await _authentication.ApplyAsync(message, call.Token).ConfigureAwait(false);
-            }
-
-            CancellationToken token = call.Token;
-            if (_timeout != Timeout.InfiniteTimeSpan)
-            {
-                attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(call.Token);
-                attemptTimeout.CancelAfter(_timeout);
-                token = attemptTimeout.Token;
+                await _authentication.ApplyAsync(message, token).ConfigureAwait(false);
             }
 
             try
@@ -302,7 +304,8 @@ public sealed class ApiConnection : IDisposable
             }
 
             HttpStatusCode status = response.StatusCode;
-            TResult? result = reader is null ? default : await reader.ReadAsync(this, response, call.Operation, attempt, token).ConfigureAwait(false);
+            // Without a reader (no body wanted) TResult is object and the result null.
+            TResult result = reader is null ? default! : await reader.ReadAsync(this, response, call.Operation, attempt, token).ConfigureAwait(false);
             if (reader is { OwnsResponse: true })
             {
                 // The result (a streamed file) disposes the response when the caller is done with it.
@@ -367,7 +370,7 @@ public sealed class ApiConnection : IDisposable
         return _totalTimeout == Timeout.InfiniteTimeSpan || Stopwatch.GetElapsedTime(start) + delay < _totalTimeout;
     }
 
-    internal async Task<TResult> ReadJsonAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
+    internal async ValueTask<TResult> ReadJsonAsync<TResult>(HttpResponseMessage response, ApiOperation operation, JsonTypeInfo<TResult> resultType, int attempt, CancellationToken cancellationToken)
     {
         HttpContent content = response.Content;
         string? mediaType = content.Headers.ContentType?.MediaType;
@@ -385,20 +388,28 @@ public sealed class ApiConnection : IDisposable
         TResult? result;
         if (length <= _maxErrorBodyBytes)
         {
-            // Small and of known size: read it whole, so that an error can quote all of it.
-            CappedBody body = await ReadCappedAsync(content, (int)length.Value, cancellationToken).ConfigureAwait(false);
-            if (body.Failure is not null)
-            {
-                throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), body.Bytes, true, attempt, body.Failure);
-            }
-
+            // Small and of known size: read it whole into a pooled buffer, so that an error can quote all of it.
+            byte[] rented = ArrayPool<byte>.Shared.Rent((int)length.Value);
             try
             {
-                result = JsonSerializer.Deserialize(body.Bytes.Span, resultType);
+                CappedBody body = await ReadCappedAsync(content, (int)length.Value, cancellationToken, rented).ConfigureAwait(false);
+                if (body.Failure is not null)
+                {
+                    throw new ApiConnectionException(operation, true, response.StatusCode, FindRequestId(response), body.Bytes.ToArray(), true, attempt, body.Failure);
+                }
+
+                try
+                {
+                    result = JsonSerializer.Deserialize(body.Bytes.Span, resultType);
+                }
+                catch (JsonException exception)
+                {
+                    throw InvalidBody(response, operation, attempt, exception, body.Bytes.ToArray(), false);
+                }
             }
-            catch (JsonException exception)
+            finally
             {
-                throw InvalidBody(response, operation, attempt, exception, body.Bytes, false);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
         else
@@ -431,7 +442,7 @@ public sealed class ApiConnection : IDisposable
             FindRequestId(response), null, default, false, attempt);
     }
 
-    internal async Task<string> ReadTextAsync(HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken)
+    internal async ValueTask<string> ReadTextAsync(HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken)
     {
         long? length = response.Content.Headers.ContentLength;
         if (length > _maxResponseBodyBytes)
@@ -494,7 +505,7 @@ public sealed class ApiConnection : IDisposable
 
     // Reads at most maxBytes so that a huge or endless body cannot exhaust memory; the rest is left unread. A
     // connection failure midway returns what was read with the failure, so that the status is not lost.
-    private static async Task<CappedBody> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    private static async ValueTask<CappedBody> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken, byte[]? rented = null)
     {
         long? declaredLength = content.Headers.ContentLength;
         if (declaredLength == 0)
@@ -502,7 +513,7 @@ public sealed class ApiConnection : IDisposable
             return default;
         }
 
-        var buffer = new byte[(int)Math.Min(maxBytes, declaredLength ?? 4096)];
+        byte[] buffer = rented ?? new byte[(int)Math.Min(maxBytes, declaredLength ?? 4096)];
         int length = 0;
         try
         {
@@ -549,30 +560,6 @@ public sealed class ApiConnection : IDisposable
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private static bool IsReplayable(HttpContent? content) => content is null or ByteArrayContent or ReadOnlyMemoryContent;
-
-    // A fresh message for one attempt, sharing the original's (buffered) content: a sent message cannot be sent again,
-    // and handlers may add headers (such as traceparent) that must not carry over to the next attempt.
-    private static HttpRequestMessage Copy(HttpRequestMessage original)
-    {
-        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
-        {
-            Version = original.Version,
-            VersionPolicy = original.VersionPolicy,
-            Content = original.Content,
-        };
-        foreach (KeyValuePair<string, HeaderStringValues> header in original.Headers.NonValidated)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        IDictionary<string, object?> options = copy.Options;
-        foreach (KeyValuePair<string, object?> option in original.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-
-        return copy;
-    }
 
     private static string? FindRequestId(HttpResponseMessage response)
     {
@@ -638,44 +625,143 @@ public sealed class ApiConnection : IDisposable
     /// <summary>A body as far as it was read.</summary>
     private readonly record struct CappedBody(ReadOnlyMemory<byte> Bytes, bool IsTruncated, Exception? Failure);
 
-    /// <summary>What one call shares between its attempts: the caller's token and the deadline.</summary>
-    private sealed class CallState(ApiOperation operation, CancellationToken callerToken, CancellationTokenSource? deadline)
+    /// <summary>
+    /// What one call shares between its attempts: the caller's token, the deadline and, when the call may be retried,
+    /// the request as it was before its first attempt. The deadline needs no timer of
+    /// its own on the common path: each attempt's timer fires at the sooner of the attempt's timeout and the deadline,
+    /// and a timer for the deadline alone is made only when something waits outside an attempt (the rate limiter, the
+    /// pause before a retry).
+    /// </summary>
+    private sealed class CallState(ApiOperation operation, CancellationToken callerToken, long start, TimeSpan totalTimeout, TimeSpan attemptTimeout)
+        : IDisposable
     {
+        private CancellationTokenSource? _deadline;
+        private bool _attemptEndsAtDeadline;
+        private HttpMethod _method = HttpMethod.Get;
+        private Uri? _requestUri;
+        private Version? _version;
+        private HttpVersionPolicy _versionPolicy;
+        private KeyValuePair<string, HeaderStringValues>[] _headers = [];
+
         public ApiOperation Operation => operation;
 
-        /// <summary>Canceled by the caller or by <see cref="ApiClientOptions.TotalTimeout"/>.</summary>
-        public CancellationToken Token => deadline?.Token ?? callerToken;
+        public CancellationToken CallerToken => callerToken;
 
-        public TimeSpan TotalTimeout { get; init; }
+        /// <summary>Canceled by the caller or by <see cref="ApiClientOptions.TotalTimeout"/>.</summary>
+        public CancellationToken DeadlineToken
+        {
+            get
+            {
+                if (totalTimeout == Timeout.InfiniteTimeSpan)
+                {
+                    return callerToken;
+                }
+
+                if (_deadline is null)
+                {
+                    _deadline = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : new CancellationTokenSource();
+                    _deadline.CancelAfter(Remaining());
+                }
+
+                return _deadline.Token;
+            }
+        }
+
+        /// <summary>The source of the attempt's token, or null when neither a timeout nor a deadline applies.</summary>
+        public CancellationTokenSource? StartAttempt()
+        {
+            TimeSpan limit = attemptTimeout;
+            _attemptEndsAtDeadline = false;
+            if (totalTimeout != Timeout.InfiniteTimeSpan)
+            {
+                TimeSpan remaining = Remaining();
+                if (limit == Timeout.InfiniteTimeSpan || remaining <= limit)
+                {
+                    limit = remaining;
+                    _attemptEndsAtDeadline = true;
+                }
+            }
+
+            if (limit == Timeout.InfiniteTimeSpan)
+            {
+                return null;
+            }
+
+            CancellationTokenSource source = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : new CancellationTokenSource();
+            source.CancelAfter(limit);
+            return source;
+        }
 
         // Tells apart the caller's cancellation (rethrown with the caller's token), the deadline, the attempt's
         // timeout and the HttpClient's own Timeout (the last three become an ApiTimeoutException).
-        public Exception MapCancellation(OperationCanceledException canceled, CancellationTokenSource? attemptTimeout, HttpStatusCode status,
-            string? requestId, int attempt, TimeSpan? httpClientTimeout = null)
+        public Exception MapCancellation(OperationCanceledException canceled, CancellationTokenSource? attempt, HttpStatusCode status,
+            string? requestId, int attemptNumber, TimeSpan? httpClientTimeout = null)
         {
             if (callerToken.IsCancellationRequested)
             {
                 return canceled.CancellationToken == callerToken ? canceled : new OperationCanceledException(canceled.Message, canceled, callerToken);
             }
 
-            if (deadline is { IsCancellationRequested: true })
+            if (_deadline is { IsCancellationRequested: true } || (attempt is { IsCancellationRequested: true } && _attemptEndsAtDeadline))
             {
-                return new ApiTimeoutException(operation, TotalTimeout, true, status, requestId, attempt, canceled);
+                return new ApiTimeoutException(operation, totalTimeout, true, status, requestId, attemptNumber, canceled);
             }
 
-            if (attemptTimeout is { IsCancellationRequested: true })
+            if (attempt is { IsCancellationRequested: true })
             {
-                return new ApiTimeoutException(operation, AttemptTimeout, false, status, requestId, attempt, canceled);
+                return new ApiTimeoutException(operation, attemptTimeout, false, status, requestId, attemptNumber, canceled);
             }
 
             if (canceled.InnerException is TimeoutException && httpClientTimeout is { } clientTimeout)
             {
-                return new ApiTimeoutException(operation, clientTimeout, false, status, requestId, attempt, canceled);
+                return new ApiTimeoutException(operation, clientTimeout, false, status, requestId, attemptNumber, canceled);
             }
 
             return canceled;
         }
 
-        public TimeSpan AttemptTimeout { get; init; }
+        /// <summary>Keeps what a retry needs of the request as it is before its first attempt.</summary>
+        public void Remember(HttpRequestMessage request)
+        {
+            _method = request.Method;
+            _requestUri = request.RequestUri;
+            _version = request.Version;
+            _versionPolicy = request.VersionPolicy;
+
+            // HeaderStringValues are snapshots (a string, or an array made for the enumeration): later changes to the
+            // request do not reach them.
+            HttpHeadersNonValidated headers = request.Headers.NonValidated;
+            _headers = headers.Count == 0 ? [] : new KeyValuePair<string, HeaderStringValues>[headers.Count];
+            int i = 0;
+            foreach (KeyValuePair<string, HeaderStringValues> header in headers)
+            {
+                _headers[i++] = header;
+            }
+        }
+
+        /// <summary>
+        /// A message for a retry, as the request was before its first attempt. The content is shared (it is buffered,
+        /// or the call is not retried); request options are not carried over, as neither the runtime nor generated
+        /// code sets any.
+        /// </summary>
+        public HttpRequestMessage CreateRetryMessage(HttpContent? content)
+        {
+            var message = new HttpRequestMessage(_method, _requestUri) { Version = _version!, VersionPolicy = _versionPolicy, Content = content };
+            foreach (KeyValuePair<string, HeaderStringValues> header in _headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return message;
+        }
+
+        public void Dispose() => _deadline?.Dispose();
+
+        // Never zero or negative: CancelAfter(0) cancels at once, which is what an exhausted deadline should do.
+        private TimeSpan Remaining()
+        {
+            TimeSpan remaining = totalTimeout - Stopwatch.GetElapsedTime(start);
+            return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        }
     }
 }

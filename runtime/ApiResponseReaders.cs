@@ -11,7 +11,7 @@ internal abstract class ResponseReader<TResult>
     /// <summary>Whether the result keeps the response open (a streamed file), so the attempt must not dispose it.</summary>
     public virtual bool OwnsResponse => false;
 
-    public abstract Task<TResult> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken);
+    public abstract ValueTask<TResult> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken);
 }
 
 /// <summary>The readers that do not depend on a result type.</summary>
@@ -25,13 +25,13 @@ internal static class ResponseReader
     {
         public override bool OwnsResponse => true;
 
-        public override async Task<ApiFile> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken) =>
+        public override async ValueTask<ApiFile> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken) =>
             new(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
     }
 
     private sealed class TextReader : ResponseReader<string>
     {
-        public override Task<string> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken) =>
+        public override ValueTask<string> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken) =>
             connection.ReadTextAsync(response, operation, attempt, cancellationToken);
     }
 }
@@ -39,6 +39,6 @@ internal static class ResponseReader
 /// <summary>A JSON body read through the generated metadata of <typeparamref name="TResult"/>.</summary>
 internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo) : ResponseReader<TResult>
 {
-    public override Task<TResult> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken) =>
+    public override ValueTask<TResult> ReadAsync(ApiConnection connection, HttpResponseMessage response, ApiOperation operation, int attempt, CancellationToken cancellationToken) =>
         connection.ReadJsonAsync(response, operation, typeInfo, attempt, cancellationToken);
 }

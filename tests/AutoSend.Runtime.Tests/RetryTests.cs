@@ -199,6 +199,36 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_retry_carries_neither_the_headers_handlers_added_to_the_last_attempt_nor_a_second_query_key()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Sequence(Respond(429, RateLimited), Respond(429, RateLimited), Respond(200, TestApi.ItemJson)));
+        var options = TestApi.Options(server.Address);
+        using var httpClient = new HttpClient(new AddsHeaderHandler { InnerHandler = new SocketsHttpHandler() });
+        using var connection = new ApiConnection(httpClient, options, null, ApiAuthentication.ApiKeyQuery("key", "k1"), "AutoSend.Runtime.Tests/1.0", "Tests.ItemsClient");
+
+        await connection.GetAsync();
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.All(server.Requests, r =>
+        {
+            Assert.Equal("added", r.Headers["x-added-by-handler"]);
+            Assert.Equal("AutoSend.Runtime.Tests/1.0", r.Headers["user-agent"]);
+            Assert.Equal("application/json", r.Headers["accept"]);
+            Assert.Equal("/items/it_1?q=private-query&key=k1", r.Target);
+        });
+    }
+
+    /// <summary>A handler that adds a header to every message it sends, as tracing or signing handlers do.</summary>
+    private sealed class AddsHeaderHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("X-Added-By-Handler", "added");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_POST_with_an_Idempotency_Key_is_retried_on_503_with_the_same_key()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Sequence(Respond(503, ""), Respond(503, ""), Respond(200, TestApi.ItemJson)));
