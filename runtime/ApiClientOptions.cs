@@ -180,7 +180,7 @@ public abstract class ApiClientOptions
 
     /// <summary>
     /// Reads settings by name, for example from an <c>IConfiguration</c> section (<c>key =&gt; section[key]</c>), without
-    /// reflection. Keys: <c>ApiKey</c>, <c>BaseAddress</c> (an absolute URI), <c>MaxRetries</c>, <c>Timeout</c>,
+    /// reflection. Keys: <c>ApiKey</c>, <c>BaseAddress</c> (an absolute http or https URI), <c>MaxRetries</c>, <c>Timeout</c>,
     /// <c>TotalTimeout</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c> (time spans such as <c>00:00:30</c>; <c>Infinite</c>
     /// for the two timeouts), <c>MaxResponseBodyBytes</c>, <c>MaxErrorBodyBytes</c>, <c>AllowInsecureHttp</c>
     /// (<c>true</c>/<c>false</c>) and <c>UserAgent</c>; a generated options class adds its own (for example
@@ -197,8 +197,9 @@ public abstract class ApiClientOptions
             ApiKey = apiKey;
         }
 
-        BindSetting(read, nameof(BaseAddress), "an absolute URI such as https://api.example.com/v1",
-            text => Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && Set(() => BaseAddress = uri));
+        BindSetting(read, nameof(BaseAddress), "an absolute http or https URI such as https://api.example.com/v1",
+            text => Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                && Set(() => BaseAddress = uri));
         BindSetting(read, nameof(MaxRetries), "a whole number of 0 or more",
             text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && Set(() => MaxRetries = value));
         BindSetting(read, nameof(Timeout), "a positive time span such as 00:01:40, or Infinite",
