@@ -29,6 +29,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         public const string Inputs = nameof(Inputs);
         public const string Parsed = nameof(Parsed);
         public const string Claims = nameof(Claims);
+        public const string DependencyInjection = nameof(DependencyInjection);
     }
 
     /// <inheritdoc/>
@@ -52,7 +53,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.SelectMany(c => c).OrderBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.SpecPath, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.Claims);
 
-        context.RegisterSourceOutput(parsed.Combine(claims), static (output, pair) => Emit(output, pair.Left, pair.Right));
+        // Whether the consumer references Microsoft.Extensions.Http (and configuration): then the client also gets
+        // dependency-injection extensions. Two type lookups per compilation, reduced to two booleans that stay equal
+        // across ordinary edits, so the emit step stays cached.
+        IncrementalValueProvider<DependencyInjectionSupport> dependencyInjection = context.CompilationProvider
+            .Select(static (compilation, _) => new DependencyInjectionSupport(
+                compilation.GetTypeByMetadataName(DependencyInjectionSupport.HttpClientFactoryMarker) is not null,
+                compilation.GetTypeByMetadataName(DependencyInjectionSupport.ConfigurationMarker) is not null))
+            .WithTrackingName(Steps.DependencyInjection);
+
+        context.RegisterSourceOutput(parsed.Combine(claims).Combine(dependencyInjection),
+            static (output, pair) => Emit(output, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
     private static ClientInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -70,7 +81,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return new ClientInput(file.Path, text, ns?.Trim() ?? string.Empty, clientName?.Trim() ?? string.Empty, rootNamespace?.Trim() ?? string.Empty);
     }
 
-    private static void Emit(SourceProductionContext output, ParseResult result, EquatableArray<TypeClaim> claims)
+    private static void Emit(SourceProductionContext output, ParseResult result, EquatableArray<TypeClaim> claims, DependencyInjectionSupport dependencyInjection)
     {
         foreach (DiagnosticInfo diagnostic in result.Diagnostics)
         {
@@ -101,7 +112,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         try
         {
-            foreach ((string hintName, string source) in Emitter.Emit(client, Path.GetFileName(result.SpecPath)))
+            foreach ((string hintName, string source) in Emitter.Emit(client, Path.GetFileName(result.SpecPath), dependencyInjection))
             {
                 output.CancellationToken.ThrowIfCancellationRequested();
                 output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));

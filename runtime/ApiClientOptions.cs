@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -175,6 +176,101 @@ public abstract class ApiClientOptions
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
             _maxResponseBodyBytes = value;
         }
+    }
+
+    /// <summary>
+    /// Reads settings by name, for example from an <c>IConfiguration</c> section (<c>key =&gt; section[key]</c>), without
+    /// reflection. Keys: <c>ApiKey</c>, <c>BaseAddress</c> (an absolute http or https URI), <c>MaxRetries</c>, <c>Timeout</c>,
+    /// <c>TotalTimeout</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c> (time spans such as <c>00:00:30</c>; <c>Infinite</c>
+    /// for the two timeouts), <c>MaxResponseBodyBytes</c>, <c>MaxErrorBodyBytes</c>, <c>AllowInsecureHttp</c>
+    /// (<c>true</c>/<c>false</c>) and <c>UserAgent</c>; a generated options class adds its own (for example
+    /// <c>UserName</c> and <c>Password</c>). Numbers and time spans use the invariant culture. A missing or empty
+    /// value leaves the property as it is.
+    /// </summary>
+    /// <param name="read">Returns the value of a key, or null when it is not set.</param>
+    /// <exception cref="FormatException">A value cannot be used; the message names the key, never the value.</exception>
+    public virtual void Bind(Func<string, string?> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (ReadSetting(read, nameof(ApiKey)) is { } apiKey)
+        {
+            ApiKey = apiKey;
+        }
+
+        BindSetting(read, nameof(BaseAddress), "an absolute http or https URI such as https://api.example.com/v1",
+            text => Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                && Set(() => BaseAddress = uri));
+        BindSetting(read, nameof(MaxRetries), "a whole number of 0 or more",
+            text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && Set(() => MaxRetries = value));
+        BindSetting(read, nameof(Timeout), "a positive time span such as 00:01:40, or Infinite",
+            text => TryParseTimeout(text, out TimeSpan value) && Set(() => Timeout = value));
+        BindSetting(read, nameof(TotalTimeout), "a positive time span such as 00:05:00, or Infinite",
+            text => TryParseTimeout(text, out TimeSpan value) && Set(() => TotalTimeout = value));
+        BindSetting(read, nameof(RetryDelay), "a time span of zero or more such as 00:00:01",
+            text => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && Set(() => RetryDelay = value));
+        BindSetting(read, nameof(MaxRetryDelay), "a time span of zero or more such as 00:00:30",
+            text => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && Set(() => MaxRetryDelay = value));
+        BindSetting(read, nameof(MaxResponseBodyBytes), "a positive whole number of bytes",
+            text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && Set(() => MaxResponseBodyBytes = value));
+        BindSetting(read, nameof(MaxErrorBodyBytes), "a positive whole number of bytes",
+            text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && Set(() => MaxErrorBodyBytes = value));
+        BindSetting(read, nameof(AllowInsecureHttp), "true or false",
+            text => bool.TryParse(text, out bool value) && Set(() => AllowInsecureHttp = value));
+        if (ReadSetting(read, nameof(UserAgent)) is { } userAgent)
+        {
+            UserAgent = userAgent;
+        }
+    }
+
+    /// <summary>Reads one setting for <see cref="Bind"/>: null when it is missing or blank, else the value without surrounding white space.</summary>
+    /// <param name="read">The reader passed to <see cref="Bind"/>.</param>
+    /// <param name="key">The key to read.</param>
+    /// <returns>The trimmed value, or null.</returns>
+    protected static string? ReadSetting(Func<string, string?> read, string key)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        string? value = read(key);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static void BindSetting(Func<string, string?> read, string key, string expected, Func<string, bool> apply)
+    {
+        if (ReadSetting(read, key) is not { } text)
+        {
+            return;
+        }
+
+        bool applied;
+        try
+        {
+            applied = apply(text);
+        }
+        catch (ArgumentException)
+        {
+            applied = false;
+        }
+
+        if (!applied)
+        {
+            throw new FormatException($"The setting '{key}' is not valid: expected {expected}.");
+        }
+    }
+
+    private static bool Set(Action assign)
+    {
+        assign();
+        return true;
+    }
+
+    private static bool TryParseTimeout(string text, out TimeSpan value)
+    {
+        if (string.Equals(text, "Infinite", StringComparison.OrdinalIgnoreCase))
+        {
+            value = System.Threading.Timeout.InfiniteTimeSpan;
+            return true;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Describes the options without the API key.</summary>

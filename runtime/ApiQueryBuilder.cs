@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace AutoSend.Runtime;
@@ -21,8 +22,61 @@ public struct ApiQueryBuilder
             return;
         }
 
+        AddEscaped(name, Uri.EscapeDataString(value));
+    }
+
+    /// <summary>
+    /// Adds a non-exploded array (<c>form</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c> with explode false): each
+    /// item is percent-escaped on its own and the items are joined by the delimiter, so an item that contains the
+    /// delimiter stays one item (<c>a,b</c> and <c>c</c> → <c>a%2Cb,c</c>). The comma is sent as it is, as RFC 6570
+    /// form expansion does; a space is <c>%20</c> and a pipe <c>%7C</c>, since neither may appear raw in a URI.
+    /// </summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="values">The formatted items.</param>
+    /// <param name="delimiter"><c>,</c>, a space or <c>|</c>.</param>
+    public void AddDelimited(string name, IEnumerable<string> values, string delimiter)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        string separator = Uri.EscapeDataString(delimiter).Replace("%2C", ",", StringComparison.Ordinal);
+        var text = new StringBuilder();
+        foreach (string value in values)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(separator);
+            }
+
+            text.Append(Uri.EscapeDataString(value));
+        }
+
+        AddEscaped(name, text.ToString());
+    }
+
+    /// <summary>Adds a non-exploded object: keys and values escaped on their own and joined by the delimiter
+    /// (<c>R,100,G,200</c>); properties whose value is null are left out.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="properties">The property names and formatted values.</param>
+    /// <param name="delimiter"><c>,</c>, a space or <c>|</c>.</param>
+    public void AddDelimited(string name, IEnumerable<KeyValuePair<string, string?>> properties, string delimiter)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var items = new List<string>();
+        foreach (KeyValuePair<string, string?> property in properties)
+        {
+            if (property.Value is not null)
+            {
+                items.Add(property.Key);
+                items.Add(property.Value);
+            }
+        }
+
+        AddDelimited(name, items, delimiter);
+    }
+
+    private void AddEscaped(string name, string escapedValue)
+    {
         _text ??= new StringBuilder();
-        _text.Append(_text.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        _text.Append(_text.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(escapedValue);
     }
 
     /// <summary>The query string, starting with <c>?</c>, or an empty string when nothing was added.</summary>

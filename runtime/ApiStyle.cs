@@ -43,8 +43,9 @@ public static class ApiStyle
         ? string.Concat(properties.Where(p => p.Value is not null).Select(p => Matrix(p.Key, p.Value!)))
         : ";" + Uri.EscapeDataString(name) + "=" + Pairs(properties, ",", ",", escape: true);
 
-    /// <summary>A non-exploded query array or object: items (or keys and values) joined by one separator
-    /// (<c>,</c> for form, space for spaceDelimited, <c>|</c> for pipeDelimited); the query builder escapes it.</summary>
+    /// <summary>A non-exploded array or object as one text: items (or keys and values) joined by one separator, for
+    /// cookies (which <see cref="ApiConnection.AddCookie"/> escapes whole). Queries use
+    /// <see cref="ApiQueryBuilder.AddDelimited(string, IEnumerable{string}, string)"/>, which escapes each item.</summary>
     public static string Delimited(IEnumerable<string> values, string separator) => string.Join(separator, values);
 
     /// <inheritdoc cref="Delimited(IEnumerable{string}, string)"/>

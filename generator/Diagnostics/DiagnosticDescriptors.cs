@@ -79,11 +79,22 @@ internal static class DiagnosticDescriptors
         "The {0} extension of '{1}' is ignored: {2}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
-    {
+    public static readonly DiagnosticDescriptor ReferenceCycle = new(
+        "AG0012",
+        "A $ref never reaches a schema",
+        "The reference '{0}' leads back to itself without reaching a schema; the value is typed as JsonNode until the cycle is broken",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "A chain of $refs loops (A: {$ref: A}, or A → B → A) or is longer than 64 links, so it names no schema.");
+
+    /// <summary>Every descriptor, in ID order.</summary>
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All =
+    [
         UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, DocumentProblem,
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
-    }.ToDictionary(d => d.Id);
+        ReferenceCycle,
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor Get(string id) => s_byId[id];
 }

@@ -34,6 +34,15 @@ internal static class ClientEmitter
                     writer.Line();
                     DocComment.Summary(writer, null, "The password for HTTP basic authentication; never shown by <see cref=\"object.ToString\"/>.");
                     writer.Line("public string? Password { get; set; }");
+                    writer.Line();
+                    DocComment.Summary(writer, null, "Reads the settings of <see cref=\"" + Runtime + ".ApiClientOptions.Bind\"/>, then <c>UserName</c> and <c>Password</c>.");
+                    DocComment.Param(writer, "read", null, "Returns the value of a key, or null when it is not set.");
+                    using (writer.Open("public override void Bind(global::System.Func<string, string?> read)"))
+                    {
+                        writer.Line("base.Bind(read);");
+                        writer.Line("UserName = ReadSetting(read, nameof(UserName)) ?? UserName;");
+                        writer.Line("Password = ReadSetting(read, nameof(Password)) ?? Password;");
+                    }
                 }
             }
         }

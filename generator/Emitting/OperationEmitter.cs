@@ -300,7 +300,7 @@ internal static class OperationEmitter
                 writer.Line("foreach (var " + item + " in " + Items(value, type, item) + ") { " + query + ".Add(" + wire + ", " + item + "); }");
                 break;
             case TypeKind.List:
-                writer.Line(query + ".Add(" + wire + ", " + Runtime + ".ApiStyle.Delimited(" + Items(value, type, item) + ", " + Literal.String(separator) + "));");
+                writer.Line(query + ".AddDelimited(" + wire + ", " + Items(value, type, item) + ", " + Literal.String(separator) + ");");
                 break;
             case TypeKind.Object or TypeKind.Map when parameter.Style == ParameterStyle.DeepObject || (parameter.Style == ParameterStyle.Form && parameter.Explode):
                 // deepObject sends name[key]=value, exploded form sends key=value.
@@ -308,7 +308,7 @@ internal static class OperationEmitter
                 writer.Line("foreach (var " + entry + " in " + Pairs(context, value, type, entry) + ") { " + query + ".Add(" + key + ", " + entry + ".Value); }");
                 break;
             case TypeKind.Object or TypeKind.Map:
-                writer.Line(query + ".Add(" + wire + ", " + Runtime + ".ApiStyle.Delimited(" + Pairs(context, value, type, entry) + ", " + Literal.String(separator) + "));");
+                writer.Line(query + ".AddDelimited(" + wire + ", " + Pairs(context, value, type, entry) + ", " + Literal.String(separator) + ");");
                 break;
             default:
                 writer.Line(query + ".Add(" + wire + ", " + Text(value, type) + ");");
@@ -460,8 +460,11 @@ internal static class OperationEmitter
         DocComment.Returns(writer, returns, returnsFallback);
         foreach (IGrouping<string, ErrorResponseSpec> errors in operation.Errors.GroupBy(e => e.Type.Name))
         {
-            DocComment.Exception(writer, Runtime + ".ApiException{" + errors.Key + "}",
-                "The API answered " + string.Join(", ", errors.Select(e => e.Status)) + " with a body of this type; <c>Error</c> holds it.");
+            // A cref's type argument must be a plain name; JsonNode, lists and maps are named in the text instead.
+            bool plainName = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(errors.Key);
+            DocComment.Exception(writer, Runtime + ".ApiException{" + (plainName ? errors.Key : "TError") + "}",
+                "The API answered " + string.Join(", ", errors.Select(e => e.Status)) + " with a body of "
+                + (plainName ? "this type" : "type <c>" + DocComment.Inline(errors.Key.Replace("global::", string.Empty)) + "</c>") + "; <c>Error</c> holds it.");
         }
 
         DocComment.Exception(writer, Runtime + ".ApiException",

@@ -150,9 +150,14 @@ internal static class Identifier
         return hasLetter;
     }
 
-    private static string Cap(string name)
+    /// <summary>
+    /// Cuts a name longer than <paramref name="maxLength"/>, keeping it unique with a stable hash of the whole name;
+    /// names built by joining others (<c>Thing</c> + <c>Nested</c> + ...) would otherwise grow past the compiler's
+    /// 512-character limit (CS0645) in deeply nested schemas.
+    /// </summary>
+    public static string Cap(string name, int maxLength = MaxLength)
     {
-        if (name.Length <= MaxLength)
+        if (name.Length <= maxLength)
         {
             return name;
         }
@@ -164,6 +169,6 @@ internal static class Identifier
             hash = unchecked((hash ^ c) * 16777619);
         }
 
-        return name.Substring(0, MaxLength - 9) + "_" + hash.ToString("x8", CultureInfo.InvariantCulture);
+        return name.Substring(0, maxLength - 9) + "_" + hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 }

@@ -107,7 +107,9 @@ internal static class ClientParser
             }
         }
 
-        return name.Length > 0 ? name : Identifier.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(path), "Api", "OpenApi");
+        // Room for the longest suffix the client's types add ("ClientOptions"), so those stay within the length cap too.
+        name = name.Length > 0 ? name : Identifier.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(path), "Api", "OpenApi");
+        return Identifier.Cap(name, Identifier.MaxLength - "ClientOptions".Length);
     }
 
     private static bool IsValidNamespace(string ns) =>

@@ -26,6 +26,10 @@ internal sealed class DiagnosticBag
         }
     }
 
+    /// <summary>Whether a diagnostic with this ID and first argument was reported already (at any place).</summary>
+    public bool Contains(DiagnosticDescriptor descriptor, string firstArgument) =>
+        _items.Any(i => i.Descriptor.Id == descriptor.Id && i.Arguments.Length > 0 && i.Arguments[0] == firstArgument);
+
     public void AddAtLine(DiagnosticDescriptor descriptor, int line, int column, params string[] arguments) =>
         _items.Add((descriptor, null, line, column, arguments));
 

@@ -50,7 +50,7 @@ internal static class DocumentReader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            AddSyntaxError(diagnostics, exception.Message);
+            AddSyntaxError(diagnostics, exception.Message, text: text);
             return null;
         }
 
@@ -59,7 +59,7 @@ internal static class DocumentReader
         {
             foreach (OpenApiError error in diagnostic?.Errors ?? [])
             {
-                AddSyntaxError(diagnostics, error.Message, error.Pointer);
+                AddSyntaxError(diagnostics, error.Message, error.Pointer, text);
             }
 
             if (diagnostic is null || diagnostic.Errors.Count == 0)
@@ -77,7 +77,12 @@ internal static class DocumentReader
 
         foreach (OpenApiError warning in diagnostic?.Warnings ?? [])
         {
-            if (warning.Message.Contains("does not point to an existing"))
+            if (warning.Message.StartsWith("Circular reference detected", StringComparison.Ordinal))
+            {
+                int colon = warning.Message.LastIndexOf(": ", StringComparison.Ordinal);
+                diagnostics.AddAtPointer(DiagnosticDescriptors.ReferenceCycle, warning.Pointer ?? "#", colon >= 0 ? warning.Message.Substring(colon + 2) : warning.Message);
+            }
+            else if (warning.Message.Contains("does not point to an existing"))
             {
                 Match quoted = s_quoted.Match(warning.Message);
                 diagnostics.AddAtPointer(DiagnosticDescriptors.UnresolvedReference, warning.Pointer ?? "#", quoted.Success ? quoted.Groups[1].Value : warning.Message);
@@ -91,7 +96,7 @@ internal static class DocumentReader
         return result.Document;
     }
 
-    private static void AddSyntaxError(DiagnosticBag diagnostics, string message, string? pointer = null)
+    private static void AddSyntaxError(DiagnosticBag diagnostics, string message, string? pointer = null, string? text = null)
     {
         Match yaml = s_yamlPosition.Match(message);
         if (yaml.Success)
@@ -116,6 +121,14 @@ internal static class DocumentReader
         if (pointer is { Length: > 0 } && pointer.StartsWith("#/", StringComparison.Ordinal))
         {
             diagnostics.AddAtPointer(DiagnosticDescriptors.UnreadableDocument, pointer, message);
+            return;
+        }
+
+        if (text is not null && message.Contains("nesting depth"))
+        {
+            // The YAML reader's depth limit names no position: point at the deepest node instead.
+            (int line, int column) = SourceLocator.Deepest(text);
+            diagnostics.AddAtLine(DiagnosticDescriptors.UnreadableDocument, line, column, message);
             return;
         }
 

@@ -45,6 +45,7 @@ internal sealed class OperationMapper
         var tags = (document.Tags ?? new HashSet<OpenApiTag>()).Where(t => t.Name is not null)
             .GroupBy(t => t.Name!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var operationIds = new NameScope();
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (KeyValuePair<string, IOpenApiPathItem> path in document.Paths ?? new OpenApiPaths())
         {
@@ -66,8 +67,17 @@ internal sealed class OperationMapper
                     groups.Add(group);
                 }
 
-                string operationId = operationIds.Allocate(operation.OperationId ?? DeriveOperationId(method, path.Key));
-                OperationSpec? spec = MapOperation(operationId, method, path.Key, path.Value, operation, tag, group, pointer);
+                // The document's id stays the operation's name in messages and traces; a repeated id gets a number
+                // for the C# names only, and a warning, since OpenAPI requires ids to be unique.
+                string operationId = operation.OperationId ?? DeriveOperationId(method, path.Key);
+                string uniqueId = operationIds.Allocate(operationId);
+                if (operation.OperationId is not null && !seenIds.Add(operation.OperationId))
+                {
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.DocumentProblem, pointer + "/operationId",
+                        $"the operationId '{operation.OperationId}' is used by more than one operation; this one's C# names are made from '{uniqueId}'");
+                }
+
+                OperationSpec? spec = MapOperation(operationId, uniqueId, method, path.Key, path.Value, operation, tag, group, pointer);
                 if (spec is not null)
                 {
                     group.Operations.Add(spec);
@@ -78,11 +88,11 @@ internal sealed class OperationMapper
         return groups.Select(g => new OperationGroupSpec(g.PropertyName, g.TypeName, g.Description, g.Operations.ToEquatableArray())).ToEquatableArray();
     }
 
-    private OperationSpec? MapOperation(string operationId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group, string pointer)
+    private OperationSpec? MapOperation(string operationId, string uniqueId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group, string pointer)
     {
         string baseName = group.Methods.Allocate(
-            ValidName(VendorExtensions.GetString(operation.Extensions, VendorExtensions.CSharpName)) ?? MethodBaseName(operationId, tag));
-        string typeHint = Identifier.ToPascalCase(operationId, "_", "Operation");
+            ValidName(VendorExtensions.GetString(operation.Extensions, VendorExtensions.CSharpName)) ?? MethodBaseName(uniqueId, tag));
+        string typeHint = Identifier.ToPascalCase(uniqueId, "_", "Operation");
         var names = new NameScope("cancellationToken");
         var parameters = new List<ParameterSpec>();
 
@@ -223,7 +233,7 @@ internal sealed class OperationMapper
             case BodyKind.Text:
                 return new RequestBodySpec(BodyKind.Text, mediaType, names.Allocate("body"), Primitives.String, requestBody.Required, requestBody.Description, EquatableArray<ParameterSpec>.Empty);
             default:
-                IOpenApiSchema? schema = media.Schema is OpenApiSchemaReference reference ? reference.Target : media.Schema;
+                IOpenApiSchema? schema = media.Schema is null ? null : SchemaShapes.Resolve(media.Schema, out _);
                 if (schema?.Properties is not { Count: > 0 } properties)
                 {
                     Skip(requestBody.Required, operationId, pointer, $"a '{mediaType}' body must be an object with properties");
@@ -232,6 +242,10 @@ internal sealed class OperationMapper
 
                 var fields = new List<ParameterSpec>();
                 var required = new HashSet<string>(schema.Required ?? new HashSet<string>(), StringComparer.Ordinal);
+
+                // A form with required fields is sent: Swagger 2.0 formData parameters marked required arrive as a
+                // schema's required list on a body the reader leaves optional.
+                bool bodyRequired = requestBody.Required || required.Count > 0;
                 foreach (KeyValuePair<string, IOpenApiSchema> property in properties)
                 {
                     TypeRef fieldType = IsBinary(property.Value) ? Primitives.File
@@ -245,11 +259,11 @@ internal sealed class OperationMapper
 
                     string fieldName = names.Allocate(ValidParameterName(VendorExtensions.GetString(property.Value.Extensions, VendorExtensions.CSharpName))
                         ?? Identifier.ToCamelCase(property.Key, "field"));
-                    fields.Add(new ParameterSpec(fieldName, property.Key, ParameterLocation.FormField, fieldType, required.Contains(property.Key) && requestBody.Required,
+                    fields.Add(new ParameterSpec(fieldName, property.Key, ParameterLocation.FormField, fieldType, required.Contains(property.Key) && bodyRequired,
                         SchemaMapper.OwnDescription(property.Value), property.Value.Deprecated, ParameterStyle.Form, true));
                 }
 
-                return new RequestBodySpec(kind, mediaType, string.Empty, null, requestBody.Required, requestBody.Description,
+                return new RequestBodySpec(kind, mediaType, string.Empty, null, bodyRequired, requestBody.Description,
                     fields.Where(f => f.IsRequired).Concat(fields.Where(f => !f.IsRequired)).ToEquatableArray());
         }
     }
@@ -267,7 +281,9 @@ internal sealed class OperationMapper
             chosen = responses.FirstOrDefault(r => IsDefault(r.Key) && r.Value.Content is { Count: > 0 });
         }
 
-        if (chosen.Value?.Content is not { Count: > 0 } content)
+        // 204 and 205 have no body by definition (RFC 9110), whatever media types a converted Swagger 2.0
+        // 'produces' list attaches to them.
+        if (chosen.Value?.Content is not { Count: > 0 } content || chosen.Key is "204" or "205")
         {
             success = new ResponseSpec(ResponseKind.None, null, null, chosen.Value?.Description);
             return true;
@@ -581,6 +597,8 @@ internal sealed class OperationMapper
 
         public List<OperationSpec> Operations { get; } = [];
 
-        public NameScope Methods { get; } = new(typeName, "Equals", "GetHashCode", "ToString", "GetType", "Dispose", "BaseAddress", "DefaultBaseAddress");
+        // Method names end in Async, so they cannot clash with the class's other members (Dispose, ToString,
+        // BaseAddress, the group properties): only with each other.
+        public NameScope Methods { get; } = new();
     }
 }

@@ -24,6 +24,11 @@ internal sealed partial class SchemaMapper
     {
         foreach (KeyValuePair<string, IOpenApiSchema> entry in _componentSchemas)
         {
+            if (SchemaShapes.Resolve(entry.Value, out _) is null)
+            {
+                continue;
+            }
+
             if (entry.Value.Discriminator?.PropertyName is not null && SchemaShapes.Alternatives(entry.Value) is null)
             {
                 _bases[entry.Key] = [];
@@ -32,7 +37,7 @@ internal sealed partial class SchemaMapper
 
         foreach (KeyValuePair<string, IOpenApiSchema> entry in _componentSchemas)
         {
-            foreach (IOpenApiSchema part in entry.Value.AllOf ?? [])
+            foreach (IOpenApiSchema part in SchemaShapes.Safe(entry.Value).AllOf ?? [])
             {
                 if (part is OpenApiSchemaReference { Reference.Id: { } baseId } && ComponentKey(baseId) is var baseKey
                     && baseKey != entry.Key && _bases.ContainsKey(baseKey) && !IsAncestor(entry.Key, baseKey))
@@ -95,14 +100,17 @@ internal sealed partial class SchemaMapper
         }
 
         IReadOnlyList<PropertySpec> inherited = baseModel is null ? [] : AllProperties(baseModel);
-        var members = new NameScope([name, .. inherited.Select(p => p.Name)]);
+        // object's members too: a property named ToString or Equals would hide them (CS0108).
+        var members = new NameScope([name, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. inherited.Select(p => p.Name)]);
         string? discriminator = componentKey is not null && _bases.TryGetValue(componentKey, out var children) && children.Count > 0
             ? schema.Discriminator!.PropertyName
             : null;
         var properties = new List<PropertySpec>();
         var aliases = new List<(int Index, string Target, string Pointer)>();
-        foreach ((string wireName, IOpenApiSchema propertySchema, bool required, string propertyPointer) in CollectProperties(schema, pointer, baseKey))
+        foreach ((string wireName, IOpenApiSchema declared, bool required, string propertyPointer) in CollectProperties(schema, pointer, baseKey))
         {
+            // A reference that loops stays as it is for Map (which reports it); its other facts are read from Any.
+            IOpenApiSchema propertySchema = SchemaShapes.Safe(declared);
             if (inherited.Any(p => p.JsonName == wireName))
             {
                 continue;
@@ -110,7 +118,7 @@ internal sealed partial class SchemaMapper
 
             string pascal = Identifier.ToPascalCase(wireName, "_", "Property");
             string propertyName = members.Allocate(CustomName(propertySchema) ?? pascal);
-            TypeRef type = Map(propertySchema, name + pascal, propertyPointer, out bool allowsNull);
+            TypeRef type = Map(declared, name + pascal, propertyPointer, out bool allowsNull);
             bool nullable = !required || allowsNull;
             _json.Register(type, nullable);
             if (VendorExtensions.GetString(propertySchema.Extensions, VendorExtensions.AliasOf) is { } target)
@@ -195,6 +203,7 @@ internal sealed partial class SchemaMapper
 
         void Collect(IOpenApiSchema current, string at, int depth)
         {
+            current = SchemaShapes.Safe(current);
             if (depth > 32)
             {
                 return;

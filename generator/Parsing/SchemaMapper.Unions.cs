@@ -126,7 +126,7 @@ internal sealed partial class SchemaMapper
                 continue;
             }
 
-            IOpenApiSchema resolved = alternative is OpenApiSchemaReference { Target: { } target } ? target : alternative;
+            IOpenApiSchema resolved = SchemaShapes.Resolve(alternative, out _) ?? SchemaShapes.Any;
             if (depth < MaxUnionDepth && SchemaShapes.Alternatives(resolved) is not null && !SchemaShapes.HasProperties(resolved) && resolved.Discriminator is null)
             {
                 Flatten(resolved, at, depth + 1, into);
@@ -182,7 +182,7 @@ internal sealed partial class SchemaMapper
         var perVariant = new List<Dictionary<string, string>>();
         foreach (IOpenApiSchema variant in variants)
         {
-            IOpenApiSchema resolved = variant is OpenApiSchemaReference { Target: { } target } ? target : variant;
+            IOpenApiSchema resolved = SchemaShapes.Resolve(variant, out _) ?? SchemaShapes.Any;
             var singles = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach ((string property, IOpenApiSchema propertySchema, _, _) in CollectProperties(resolved, string.Empty, null))
             {
@@ -212,7 +212,7 @@ internal sealed partial class SchemaMapper
 
     private static string? SingleValue(IOpenApiSchema schema)
     {
-        IOpenApiSchema resolved = schema is OpenApiSchemaReference { Target: { } target } ? target : schema;
+        IOpenApiSchema resolved = SchemaShapes.Resolve(schema, out _) ?? SchemaShapes.Any;
         if (resolved.Const is { } constant)
         {
             return constant;

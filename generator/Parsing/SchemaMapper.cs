@@ -85,17 +85,23 @@ internal sealed partial class SchemaMapper
 
         if (schema is OpenApiSchemaReference reference)
         {
-            IOpenApiSchema? target = reference.Target;
-            if (target is null)
+            IOpenApiSchema? final = SchemaShapes.Resolve(reference, out bool loops);
+            if (final is null)
             {
-                // The reader already reported the broken reference (AG0004).
+                // A reference to nothing was reported by the reader (AG0004), and so are most that loop, at each use (AG0012).
+                string target = reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? nameHint;
+                if (loops && !_diagnostics.Contains(DiagnosticDescriptors.ReferenceCycle, target))
+                {
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.ReferenceCycle, pointer, target);
+                }
+
                 allowsNull = true;
                 return Primitives.JsonNode;
             }
 
-            allowsNull = SchemaShapes.AllowsNull(target);
+            allowsNull = SchemaShapes.AllowsNull(final);
             string id = reference.Reference.Id ?? nameHint;
-            return MapComponent(ComponentKey(id), SchemaShapes.RefId(id), target);
+            return MapComponent(ComponentKey(id), SchemaShapes.RefId(id), reference.Target!);
         }
 
         allowsNull = SchemaShapes.AllowsNull(schema);
@@ -127,7 +133,7 @@ internal sealed partial class SchemaMapper
 
         if (SchemaShapes.NeedsDeclaration(schema))
         {
-            string name = _typeNames.Allocate(CustomName(schema) ?? nameHint);
+            string name = _typeNames.Allocate(CustomName(schema) ?? Identifier.Cap(nameHint));
             return Declare(name, schema, pointer);
         }
 
@@ -241,7 +247,7 @@ internal sealed partial class SchemaMapper
                 {
                     TypeRef value = Map(values, nameHint + "Value", pointer + "/additionalProperties", out bool valueNull);
                     return new TypeRef("global::System.Collections.Generic.IReadOnlyDictionary<string, " + (valueNull ? value.NullableName : value.Name) + ">",
-                        TypeKind.Map, false, "IReadOnlyDictionaryString" + (valueNull && value.IsValueType ? "Nullable" : string.Empty) + value.InfoName, value, valueNull);
+                        TypeKind.Map, false, Identifier.Cap("IReadOnlyDictionaryString" + (valueNull && value.IsValueType ? "Nullable" : string.Empty) + value.InfoName), value, valueNull);
                 }
 
                 return Primitives.JsonObject;
@@ -249,13 +255,13 @@ internal sealed partial class SchemaMapper
                 return Primitives.JsonNode;
             default:
                 // Several types, e.g. [string, integer]: a union with one variant per type.
-                return DeclareTypeUnion(_typeNames.Allocate(CustomName(schema) ?? nameHint), schema, type);
+                return DeclareTypeUnion(_typeNames.Allocate(CustomName(schema) ?? Identifier.Cap(nameHint)), schema, type);
         }
     }
 
     private static TypeRef ListOf(TypeRef item, bool itemNull) =>
         new("global::System.Collections.Generic.IReadOnlyList<" + (itemNull ? item.NullableName : item.Name) + ">",
-            TypeKind.List, false, "IReadOnlyList" + (itemNull && item.IsValueType ? "Nullable" : string.Empty) + item.InfoName, item, itemNull);
+            TypeKind.List, false, Identifier.Cap("IReadOnlyList" + (itemNull && item.IsValueType ? "Nullable" : string.Empty) + item.InfoName), item, itemNull);
 
     private static string TypeName(string componentName) => Identifier.ToPascalCase(componentName, "_", "Model");
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -31,8 +32,8 @@ internal static class SchemaShapes
     }
 
     public static bool HasProperties(IOpenApiSchema schema) =>
-        schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 1 } && schema.AllOf.Any(a => a.Properties is { Count: > 0 } || a is OpenApiSchemaReference))
-        || (schema.AllOf is { Count: 1 } && schema.Discriminator is null && schema.AllOf[0] is OpenApiSchemaReference { Target.Discriminator: not null });
+        schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 1 } && schema.AllOf.Any(a => a is OpenApiSchemaReference || a.Properties is { Count: > 0 }))
+        || (schema.AllOf is { Count: 1 } && schema.Discriminator is null && schema.AllOf[0] is OpenApiSchemaReference && Resolve(schema.AllOf[0], out _) is { Discriminator: not null });
 
     public static bool IsStringEnum(IOpenApiSchema schema) =>
         schema.Enum is { Count: > 0 } && schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)))
@@ -54,7 +55,55 @@ internal static class SchemaShapes
         (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || (schema.Enum?.Any(v => v is null) ?? false);
 
     public static bool IsNullSchema(IOpenApiSchema schema) =>
-        schema.Type == JsonSchemaType.Null && schema is not OpenApiSchemaReference;
+        schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null;
+
+    /// <summary>Longest chain of <c>$ref</c>s to <c>$ref</c>s followed; a longer one is treated as a cycle.</summary>
+    public const int MaxReferenceHops = 64;
+
+    /// <summary>A schema that allows any value: what a reference that never reaches a schema stands for.</summary>
+    public static readonly IOpenApiSchema Any = new OpenApiSchema();
+
+    /// <summary>
+    /// The schema a <c>$ref</c> finally names, following references to references; the schema itself when it is no
+    /// reference. Null when the chain ends nowhere, or loops (<c>A: {$ref: A}</c>, <c>A → B → A</c>): every member of
+    /// such a reference throws in Microsoft.OpenApi, so nothing may read one without asking here first.
+    /// </summary>
+    public static IOpenApiSchema? Resolve(IOpenApiSchema schema, out bool loops)
+    {
+        loops = false;
+        IOpenApiSchema current = schema;
+        for (int hops = 0; current is OpenApiSchemaReference reference; hops++)
+        {
+            IOpenApiSchema? next;
+            try
+            {
+                next = hops < MaxReferenceHops ? reference.Target : null;
+            }
+            catch (InvalidOperationException)
+            {
+                // "Circular reference detected while resolving ..."
+                next = null;
+            }
+
+            if (next is null)
+            {
+                loops = hops >= MaxReferenceHops || reference.Reference.Id is { } id && IsComponentDeclared(reference, id);
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>The schema, or <see cref="Any"/> in place of a reference that never reaches a schema.</summary>
+    public static IOpenApiSchema Safe(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference && Resolve(schema, out _) is null ? Any : schema;
+
+    // Whether the document declares the component a broken reference names (then the chain loops; else it dangles).
+    private static bool IsComponentDeclared(OpenApiSchemaReference reference, string id) =>
+        reference.Reference.HostDocument?.Components?.Schemas?.ContainsKey(id) ?? false;
 
     public static IList<IOpenApiSchema>? Alternatives(IOpenApiSchema schema) =>
         schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf is { Count: > 0 } ? schema.AnyOf : null;

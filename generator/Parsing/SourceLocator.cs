@@ -48,6 +48,44 @@ internal sealed class SourceLocator
         return new SourceSpan(_path, start, length, line, column, line, column + length);
     }
 
+    /// <summary>
+    /// The 0-based line and column of the first node at the document's greatest nesting depth, or of the place where
+    /// the YAML parser gave up: where a "nesting too deep" error from the reader, which names no position, belongs.
+    /// Iterative, so any depth is safe.
+    /// </summary>
+    public static (int Line, int Column) Deepest(string text)
+    {
+        int depth = 0, deepest = -1;
+        (int Line, int Column) at = (0, -1);
+        try
+        {
+            IParser parser = Parser.CreateParser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case MappingStart or SequenceStart:
+                        if (++depth > deepest)
+                        {
+                            deepest = depth;
+                            at = (parser.Current.Start.Line, parser.Current.Start.Column);
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (YamlException exception)
+        {
+            return (exception.Start.Line, exception.Start.Column);
+        }
+
+        return at;
+    }
+
     /// <summary>Finds the spans of JSON pointers (<c>#/paths/~1a/get</c>), each at its key, or at its nearest ancestor.</summary>
     public Dictionary<string, SourceSpan> Locate(IEnumerable<string> pointers)
     {

@@ -14,7 +14,7 @@ public sealed class ResumeCampaignTests
     private const string ApiKey = "AS_test.secret-key-value";
 
     // The documented resume response (reference-docs/api-reference/campaigns/resume.mdx).
-    private const string ResumeResponse = """
+    internal const string ResumeResponse = """
         {
           "success": true,
           "data": {

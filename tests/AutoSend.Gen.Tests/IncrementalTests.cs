@@ -13,6 +13,7 @@ public sealed class IncrementalTests
         OpenApiClientGenerator.Steps.Inputs,
         OpenApiClientGenerator.Steps.Parsed,
         OpenApiClientGenerator.Steps.Claims,
+        OpenApiClientGenerator.Steps.DependencyInjection,
     ];
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class Consumer : IDisposable
     private readonly TemporaryDirectory _directory = new("autosend-consumer");
     private readonly PackageFeed _feed;
 
-    public Consumer(PackageFeed feed, string program, string extraProperties = "")
+    public Consumer(PackageFeed feed, string program, string extraProperties = "", string extraItems = "")
     {
         _feed = feed;
         File.Copy(RepositoryPaths.AutoSendSpec, SpecPath);
@@ -31,6 +31,7 @@ public sealed class Consumer : IDisposable
               <ItemGroup>
                 <PackageReference Include="AutoSend.Gen" Version="{feed.Version}" />
                 <OpenApiClient Include="autosend.openapi.yaml" Namespace="AutoSend.Client" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);

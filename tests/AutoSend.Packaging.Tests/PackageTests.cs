@@ -67,6 +67,24 @@ public sealed class PackageTests(PackageFeed feed)
     }
 
     [Fact]
+    public async Task A_consumer_referencing_Microsoft_Extensions_Http_gets_AddAutoSendClient()
+    {
+        using var consumer = new Consumer(feed, DependencyInjectionProgram, extraItems: """
+            <PackageReference Include="Microsoft.Extensions.Http" Version="10.0.0" />
+            <PackageReference Include="Microsoft.Extensions.Configuration" Version="10.0.0" />
+            """);
+        (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the consumer with Microsoft.Extensions.Http");
+        Assert.True(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.AutoSendClientServiceCollectionExtensions.g.cs")));
+
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, ResumeResponse);
+        ProcessResult run = (await consumer.RunAsync(new Uri(server.Address, "v1").ToString())).EnsureSuccess("the consumer");
+
+        Assert.Equal("60d5ec49f1b2c72d9c8b4567 sending_gradual", run.Output.Trim());
+        Assert.Equal("POST /v1/campaigns/60d5ec49f1b2c72d9c8b4567/resume", Assert.Single(server.Requests).Line);
+        Assert.Equal("Bearer AS_consumer.di-key", server.Requests[0].Headers["authorization"]);
+    }
+
+    [Fact]
     public async Task Generated_files_are_visible_and_a_spec_edit_regenerates_on_the_next_build()
     {
         using var consumer = new Consumer(feed, ResumeProgram);
@@ -108,5 +126,20 @@ public sealed class PackageTests(PackageFeed feed)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)error.StatusCode} {error.ErrorCode}"));
         }
+        """;
+
+    private const string DependencyInjectionProgram = """
+        using AutoSend.Client;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AutoSend:ApiKey"] = "AS_consumer.di-key", ["AutoSend:BaseAddress"] = args[0] })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddAutoSendClient(configuration.GetSection("AutoSend"), options => options.MaxRetries = 0);
+        using ServiceProvider provider = services.BuildServiceProvider();
+        CampaignResponse response = await provider.GetRequiredService<AutoSendClient>().Campaigns.ResumeAsync("60d5ec49f1b2c72d9c8b4567").ConfigureAwait(false);
+        Console.WriteLine(response.Data.Id + " " + response.Data.Status.ToString());
         """;
 }

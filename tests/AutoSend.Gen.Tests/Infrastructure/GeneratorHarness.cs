@@ -39,6 +39,12 @@ public static class GeneratorHarness
 
     private static readonly ImmutableArray<MetadataReference> s_references = LoadReferences();
 
+    /// <summary>
+    /// The Microsoft.Extensions assemblies of the ASP.NET Core shared framework the tests run on (Http, DependencyInjection,
+    /// Options, Logging, Configuration...): adding them is what makes the generator emit <c>Add&lt;Client&gt;</c>.
+    /// </summary>
+    public static readonly ImmutableArray<MetadataReference> ExtensionsReferences = LoadExtensionsReferences();
+
     public static GeneratorRun Run(params SpecInput[] specs) => Run(specs, "namespace Consumer; internal static class Program { public static void Main() { } }");
 
     public static GeneratorRun Run(IReadOnlyList<SpecInput> specs, string userCode, string rootNamespace = "Consumer")
@@ -73,11 +79,11 @@ public static class GeneratorHarness
         return new GeneratorRun(driver, compilation, output, result, diagnostics);
     }
 
-    public static CSharpCompilation CreateCompilation(string userCode) =>
+    public static CSharpCompilation CreateCompilation(string userCode, IEnumerable<MetadataReference>? extraReferences = null) =>
         CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "Program.cs")],
-            s_references,
+            s_references.AddRange(extraReferences ?? []),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -92,6 +98,16 @@ public static class GeneratorHarness
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(ApiConnection).GetTypeInfo().Assembly.Location))
+            .ToImmutableArray();
+    }
+
+    private static ImmutableArray<MetadataReference> LoadExtensionsReferences()
+    {
+        string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return trusted.Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }
 

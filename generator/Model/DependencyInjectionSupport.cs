@@ -1,0 +1,21 @@
+namespace AutoSend.Gen.Model;
+
+/// <summary>
+/// Which Microsoft.Extensions packages the consumer's compilation references, read from the compilation once per
+/// edit. It is a small equatable value, so an edit that does not add or remove such a reference leaves the output cached.
+/// </summary>
+/// <param name="HttpClientFactory">
+/// <c>Microsoft.Extensions.Http</c> (<c>IHttpClientFactory</c>) is referenced: emit the <c>Add&lt;Client&gt;</c>
+/// extension methods.
+/// </param>
+/// <param name="Configuration">
+/// <c>Microsoft.Extensions.Configuration.Abstractions</c> (<c>IConfiguration</c>) is referenced too: add the overload
+/// that binds the options from configuration.
+/// </param>
+internal sealed record DependencyInjectionSupport(bool HttpClientFactory, bool Configuration)
+{
+    public const string HttpClientFactoryMarker = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
+    public const string ConfigurationMarker = "Microsoft.Extensions.Configuration.IConfiguration";
+
+    public static readonly DependencyInjectionSupport None = new(false, false);
+}
