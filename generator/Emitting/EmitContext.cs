@@ -10,13 +10,18 @@ internal sealed class EmitContext
         typeof(EmitContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private readonly System.Collections.Generic.Dictionary<string, ObjectSpec> _objects;
+    private readonly System.Collections.Generic.HashSet<string> _integerEnums;
 
     public EmitContext(ClientSpec client, string specFileName)
     {
         Client = client;
         SpecFileName = specFileName;
         _objects = System.Linq.Enumerable.ToDictionary(System.Linq.Enumerable.OfType<ObjectSpec>(client.Types), o => o.Name);
+        _integerEnums = new(System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(System.Linq.Enumerable.OfType<EnumSpec>(client.Types), e => e.IsInteger), e => e.Name));
     }
+
+    /// <summary>Whether a generated open enum wraps an integer rather than a string.</summary>
+    public bool IsIntegerEnum(string name) => _integerEnums.Contains(name);
 
     /// <summary>The generated class of a name.</summary>
     public ObjectSpec Object(string name) => _objects[name];

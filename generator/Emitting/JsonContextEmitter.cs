@@ -99,6 +99,12 @@ internal static class JsonContextEmitter
                     writer.Line();
                     WriteCreate(writer, context, type);
                 }
+
+                if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.TypeName))))
+                {
+                    writer.Line();
+                    FastPathEmitter.WriteHelper(writer);
+                }
             }
         }
 
@@ -149,7 +155,7 @@ internal static class JsonContextEmitter
                     writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
                     break;
                 case JsonTypeKind.Object:
-                    WriteObjectInfo(writer, context, model!, type.PropertyName, info);
+                    WriteObjectInfo(writer, context, model!, type.PropertyName, info, FastPathEmitter.Applies(context, model!));
                     break;
             }
 
@@ -161,6 +167,11 @@ internal static class JsonContextEmitter
         {
             writer.Line();
             WritePropertiesMethod(writer, context, model, type.PropertyName);
+            if (FastPathEmitter.Applies(context, model))
+            {
+                writer.Line();
+                FastPathEmitter.WriteMethod(writer, context, model, type.PropertyName);
+            }
         }
     }
 
@@ -180,7 +191,7 @@ internal static class JsonContextEmitter
         writer.Line();
         using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
         {
-            WriteObjectInfo(writer, context, model, type.PropertyName, info);
+            WriteObjectInfo(writer, context, model, type.PropertyName, info, fastPath: false);
             writer.Line("typeInfo.OriginatingResolver = this;");
             writer.Line("return typeInfo;");
         }
@@ -216,7 +227,7 @@ internal static class JsonContextEmitter
         }
     }
 
-    private static void WriteObjectInfo(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName, string info)
+    private static void WriteObjectInfo(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName, string info, bool fastPath)
     {
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired below, fails if the JSON lacks one.
@@ -225,6 +236,10 @@ internal static class JsonContextEmitter
         {
             writer.Line("ObjectCreator = static () => new " + model.Name + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
             writer.Line("PropertyMetadataInitializer = _ => Properties_" + infoName + "(options),");
+            if (fastPath)
+            {
+                writer.Line(FastPathEmitter.Handler(infoName));
+            }
         }
 
         writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + model.Name + ">(options, values);");

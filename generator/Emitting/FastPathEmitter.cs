@@ -1,0 +1,220 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoSend.Gen.Model;
+
+namespace AutoSend.Gen.Emitting;
+
+/// <summary>
+/// Writes the fast-path serializers of the JSON context: one static method per generated class that writes the object
+/// straight to a <c>Utf8JsonWriter</c>, set as <c>JsonObjectInfoValues&lt;T&gt;.SerializeHandler</c>. System.Text.Json
+/// (9 and later) calls it instead of walking the property metadata when the type's whole metadata graph is compatible:
+/// either the options are compatible with the context's <c>GeneratedSerializerOptions</c> (no converters, no encoder,
+/// no special number or reference handling, same ignore and naming settings, no dictionary key policy, and a resolver
+/// made of such contexts), or the metadata was not customized by a modifier and the context that made it accepts the
+/// options by the same test. Otherwise it falls back to the metadata, so the output must be byte-identical to what the
+/// metadata writes: same order, names, null handling, formats and escaping.
+/// </summary>
+/// <remarks>
+/// Strings, booleans, numbers, <c>DateTimeOffset</c>, <c>Guid</c> and open enums are written inline, with the same
+/// <c>Utf8JsonWriter</c> calls as their converters; classes that have a fast path are written by calling it, and lists
+/// of any of these by a loop. Every other type (unions, maps, JSON nodes, dates, durations, bytes, polymorphic bases,
+/// lists of those) is handed to its own metadata. Classes with extension data and polymorphic bases get no fast path.
+/// </remarks>
+internal static class FastPathEmitter
+{
+    private const string Json = "global::System.Text.Json";
+
+    // The inline primitives: the type as spelled by the generator and the Utf8JsonWriter method its converter uses.
+    private static readonly Dictionary<string, string> s_inline = new()
+    {
+        ["string"] = "WriteString",
+        ["bool"] = "WriteBoolean",
+        ["int"] = "WriteNumber",
+        ["long"] = "WriteNumber",
+        ["float"] = "WriteNumber",
+        ["double"] = "WriteNumber",
+        ["decimal"] = "WriteNumber",
+        ["global::System.DateTimeOffset"] = "WriteString",
+        ["global::System.Guid"] = "WriteString",
+    };
+
+    /// <summary>Whether a class gets a fast path: it keeps no unknown properties and chooses no derived class.</summary>
+    public static bool Applies(EmitContext context, ObjectSpec model) =>
+        model.Polymorphism is not { DerivedTypes.IsEmpty: false } && context.ExtensionDataName(model) is null;
+
+    /// <summary>The <c>JsonObjectInfoValues</c> initializer line that installs the fast path.</summary>
+    public static string Handler(string infoName) => "SerializeHandler = (writer, value) => Write_" + infoName + "(writer, value, options),";
+
+    /// <summary>Writes the helper that hands a value to its own metadata, once per context.</summary>
+    public static void WriteHelper(SourceWriter writer)
+    {
+        DocComment.Summary(writer, null, "Writes a value through its metadata in <paramref name=\"options\"/>; the fast paths use it for types they do not write inline.");
+        writer.Line("private static void WriteValue<T>(" + Json + ".Utf8JsonWriter writer, T? value, " + Json + ".JsonSerializerOptions options) =>");
+        writer.Line("    " + Json + ".JsonSerializer.Serialize(writer, value!, (" + Json + ".Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));");
+    }
+
+    /// <summary>Writes the pre-encoded property names and the fast-path method of <paramref name="model"/>.</summary>
+    public static void WriteMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
+    {
+        // A read-only property is never written (the metadata's ShouldSerialize is always false).
+        List<PropertySpec> written = context.AllProperties(model).Where(p => !p.ReadOnly).ToList();
+        foreach (PropertySpec property in written)
+        {
+            writer.Line("private static readonly " + Json + ".JsonEncodedText " + NameField(infoName, property) + " = " + Json + ".JsonEncodedText.Encode("
+                + Literal.String(property.JsonName) + ");");
+        }
+
+        if (written.Count > 0)
+        {
+            writer.Line();
+        }
+
+        DocComment.Summary(writer, null, "Writes one <see cref=\"" + model.Name + "\"/> directly, exactly as its metadata would.");
+        using (writer.Open("private static void Write_" + infoName + "(" + Json + ".Utf8JsonWriter writer, " + model.Name + "? value, " + Json + ".JsonSerializerOptions options)"))
+        {
+            using (writer.Open("if (value is null)"))
+            {
+                writer.Line("writer.WriteNullValue();");
+                writer.Line("return;");
+            }
+
+            writer.Line();
+            writer.Line("writer.WriteStartObject();");
+            bool afterBlock = false;
+            foreach (PropertySpec property in written)
+            {
+                if (afterBlock)
+                {
+                    writer.Line();
+                }
+
+                afterBlock = WriteProperty(writer, context, infoName, property);
+            }
+
+            if (afterBlock)
+            {
+                writer.Line();
+            }
+
+            writer.Line("writer.WriteEndObject();");
+        }
+    }
+
+    // Writes one property; returns whether it ended with a block (a blank line then follows).
+    private static bool WriteProperty(SourceWriter writer, EmitContext context, string infoName, PropertySpec property)
+    {
+        string name = NameField(infoName, property);
+        string value = "value." + property.Name;
+        bool nullableValue = property.IsNullable && property.Type.IsValueType;
+        bool mayBeNull = property.IsNullable || !property.Type.IsValueType;
+
+        // Optional properties are left out when null (JsonIgnoreCondition.WhenWritingNull); required ones write null.
+        bool omitWhenNull = !property.IsRequired && mayBeNull;
+        if (Scalar(context, property.Type) is { } scalar)
+        {
+            if (!nullableValue)
+            {
+                // A null string is written as a JSON null by WriteString itself.
+                return WriteGuarded(writer, omitWhenNull ? value + " is not null" : null, "writer." + scalar.Method + "(" + name + ", " + value + scalar.Member + ");");
+            }
+
+            using (writer.Open("if (" + value + ".HasValue)"))
+            {
+                writer.Line("writer." + scalar.Method + "(" + name + ", " + value + ".GetValueOrDefault()" + scalar.Member + ");");
+            }
+
+            if (!omitWhenNull)
+            {
+                using (writer.Open("else"))
+                {
+                    writer.Line("writer.WriteNull(" + name + ");");
+                }
+            }
+
+            return true;
+        }
+
+        var statements = new List<string> { "writer.WritePropertyName(" + name + ");" };
+        if (Composite(context, property.Type, value) is { } composite)
+        {
+            // A required list that is null at run time is written as null, as its metadata would.
+            statements.AddRange(property.Type.Kind == TypeKind.List && !omitWhenNull
+                ? ["if (" + value + " is null)", "{", "    writer.WriteNullValue();", "}", "else", "{", .. composite.Select(c => "    " + c), "}"]
+                : composite);
+        }
+        else
+        {
+            statements.Add("WriteValue<" + (nullableValue ? property.Type.NullableName : property.Type.Name) + ">(writer, " + value + ", options);");
+        }
+
+        return WriteGuarded(writer, omitWhenNull ? value + " is not null" : null, statements.ToArray()) || statements.Count > 2;
+    }
+
+    // A value written with one Utf8JsonWriter call: the method (with a property name) and the member to pass.
+    private static (string Method, string Member)? Scalar(EmitContext context, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Primitive when s_inline.TryGetValue(type.Name, out string? method) => (method, string.Empty),
+        TypeKind.Enum => (context.IsIntegerEnum(type.Name) ? "WriteNumber" : "WriteString", ".Value"),
+        _ => null,
+    };
+
+    // The statements that write a non-null class or list value without metadata, or null when only metadata can.
+    private static List<string>? Composite(EmitContext context, TypeRef type, string value)
+    {
+        if (type.Kind == TypeKind.Object)
+        {
+            return Applies(context, context.Object(type.Name)) ? ["Write_" + type.InfoName + "(writer, " + value + ", options);"] : null;
+        }
+
+        if (type.Kind != TypeKind.List || type.Element is not { } element)
+        {
+            return null;
+        }
+
+        // Items are written as the list's metadata writes them: in enumeration order, null items as null.
+        List<string> item;
+        if (Scalar(context, element) is { } scalar)
+        {
+            string call = "writer." + scalar.Method + "Value(item";
+            item = element.IsValueType && type.ElementIsNullable
+                ? ["if (item.HasValue)", "{", "    " + call + ".GetValueOrDefault()" + scalar.Member + ");", "}", "else", "{", "    writer.WriteNullValue();", "}"]
+                : [call + scalar.Member + ");"];
+        }
+        else if (element.Kind == TypeKind.Object && Composite(context, element, "item") is { } nested)
+        {
+            item = nested;
+        }
+        else
+        {
+            return null;
+        }
+
+        return ["writer.WriteStartArray();", "foreach (var item in " + value + ")", "{", .. item.Select(i => "    " + i), "}", "", "writer.WriteEndArray();"];
+    }
+
+    // Writes the statements, inside an if block when there is a condition; returns whether a block was written.
+    private static bool WriteGuarded(SourceWriter writer, string? condition, params string[] statements)
+    {
+        if (condition is null)
+        {
+            foreach (string statement in statements)
+            {
+                writer.Line(statement);
+            }
+
+            return false;
+        }
+
+        using (writer.Open("if (" + condition + ")"))
+        {
+            foreach (string statement in statements)
+            {
+                writer.Line(statement);
+            }
+        }
+
+        return true;
+    }
+
+    private static string NameField(string infoName, PropertySpec property) => "s_" + infoName + "_" + property.Name;
+}
