@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text;
+using AutoSend.Testing;
 
 namespace AutoSend.Gen.Tests.Infrastructure;
 
@@ -11,9 +11,12 @@ public static class Golden
 {
     public const string UpdateVariable = "AUTOSEND_UPDATE_GOLDENS";
 
-    public static void Verify(string caseName, IReadOnlyList<(string HintName, string Text)> sources, [CallerFilePath] string callerPath = "")
+    // Found from the repository root, not from [CallerFilePath]: a CI build maps source paths to "/_/".
+    private static string GoldensDirectory => Path.Combine(RepositoryPaths.Root, "tests", "AutoSend.Gen.Tests", "Goldens");
+
+    public static void Verify(string caseName, IReadOnlyList<(string HintName, string Text)> sources)
     {
-        string directory = Path.Combine(ProjectDirectory(callerPath), "Goldens", caseName);
+        string directory = Path.Combine(GoldensDirectory, caseName);
         var expectedFiles = sources.ToDictionary(s => s.HintName + ".txt", s => Normalize(s.Text));
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
@@ -61,18 +64,5 @@ public static class Golden
         }
 
         return Math.Min(left.Length, right.Length) + 1;
-    }
-
-    private static string ProjectDirectory(string callerPath)
-    {
-        for (string? directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "AutoSend.Gen.Tests.csproj")))
-            {
-                return directory;
-            }
-        }
-
-        throw new InvalidOperationException("The test project folder was not found from " + callerPath);
     }
 }
