@@ -59,7 +59,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         IncrementalValueProvider<DependencyInjectionSupport> dependencyInjection = context.CompilationProvider
             .Select(static (compilation, _) => new DependencyInjectionSupport(
                 compilation.GetTypeByMetadataName(DependencyInjectionSupport.HttpClientFactoryMarker) is not null,
-                compilation.GetTypeByMetadataName(DependencyInjectionSupport.ConfigurationMarker) is not null))
+                compilation.GetTypeByMetadataName(DependencyInjectionSupport.ConfigurationMarker) is not null,
+                compilation.GetTypeByMetadataName(DependencyInjectionSupport.RateLimiterMarker) is not null))
             .WithTrackingName(Steps.DependencyInjection);
 
         context.RegisterSourceOutput(parsed.Combine(claims).Combine(dependencyInjection),

@@ -36,6 +36,11 @@ internal static class Emitter
             // which is unique per document.
             yield return (HintName(client, DependencyInjectionEmitter.ClassName(client)), DependencyInjectionEmitter.Emit(context, dependencyInjection.Configuration));
         }
+
+        if (dependencyInjection is { RateLimiting: true })
+        {
+            yield return (HintName(client, RateLimiterEmitter.ClassName(client)), RateLimiterEmitter.Emit(context));
+        }
     }
 
     /// <summary>Every type name the client declares in its namespace.</summary>

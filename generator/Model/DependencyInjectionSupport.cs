@@ -12,10 +12,15 @@ namespace AutoSend.Gen.Model;
 /// <c>Microsoft.Extensions.Configuration.Abstractions</c> (<c>IConfiguration</c>) is referenced too: add the overload
 /// that binds the options from configuration.
 /// </param>
-internal sealed record DependencyInjectionSupport(bool HttpClientFactory, bool Configuration)
+/// <param name="RateLimiting">
+/// <c>System.Threading.RateLimiting</c> is referenced (a package, or the ASP.NET Core shared framework): emit
+/// <c>UseRateLimiter</c> for the options.
+/// </param>
+internal sealed record DependencyInjectionSupport(bool HttpClientFactory, bool Configuration, bool RateLimiting = false)
 {
     public const string HttpClientFactoryMarker = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
     public const string ConfigurationMarker = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string RateLimiterMarker = "System.Threading.RateLimiting.RateLimiter";
 
     public static readonly DependencyInjectionSupport None = new(false, false);
 }

@@ -107,9 +107,10 @@ internal static class ClientParser
             }
         }
 
-        // Room for the longest suffix the client's types add ("ClientOptions"), so those stay within the length cap too.
+        // Room for the longest suffix the client's types add (ClientOptions, ClientServiceCollectionExtensions,
+        // ClientOptionsRateLimiterExtensions), so those stay within the length cap too.
         name = name.Length > 0 ? name : Identifier.ToPascalCase(System.IO.Path.GetFileNameWithoutExtension(path), "Api", "OpenApi");
-        return Identifier.Cap(name, Identifier.MaxLength - "ClientOptions".Length);
+        return Identifier.Cap(name, Identifier.MaxLength - "ClientOptionsRateLimiterExtensions".Length);
     }
 
     private static bool IsValidNamespace(string ns) =>

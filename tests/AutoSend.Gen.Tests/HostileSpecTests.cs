@@ -282,11 +282,11 @@ public sealed partial class HostileSpecTests(ITestOutputHelper output)
     private const string W = "SummaryErrorInjectedDefineXIfFalseU0022SystemEnvironmentExit1ErrorLsErrorPsErrorNelEnd";
 
     // The client's base name: "Hostile" + W, cut to leave room for "ClientOptions", with a hash of the whole.
-    private const string H = "HostileSummaryErrorInjectedDefineXIfFalseU0022SystemEnvironmentExit1ErrorL_0c8f66d0";
+    private const string H = "HostileSummaryErrorInjectedDefineXIfFalseU0022SystemE_0c8f66d0";
 
     private static readonly string[] ExpectedTypes = new[]
     {
-        H + "Client", H + "ClientOptions", H + "JsonContext", "Tag" + W + "Client", "ClassClient", "StrEnum", "IntEnum", "DigitEnum", "Choice",
+        H + "Client", H + "ClientOptions", H + "ClientOptionsRateLimiterExtensions", H + "JsonContext", "Tag" + W + "Client", "ClassClient", "StrEnum", "IntEnum", "DigitEnum", "Choice",
         "ThingNested", "Thing", "Problem", "Pet", "Cat", "Dog", "Circle", "Square", "Shape", "Evil" + W,
     }.Order(StringComparer.Ordinal).ToArray();
 
