@@ -84,12 +84,16 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server that answers every request with a fixed status and JSON body.</summary>
+    /// <remarks>An empty body is not written at all: Kestrel refuses a body write on a 204 and then cuts the connection.</remarks>
     public static Task<LoopbackServer> StartAsync(int status, string json, string contentType = "application/json") =>
         StartAsync(async context =>
         {
             context.Response.StatusCode = status;
-            context.Response.ContentType = contentType;
-            await context.Response.WriteAsync(json, context.RequestAborted);
+            if (json.Length > 0)
+            {
+                context.Response.ContentType = contentType;
+                await context.Response.WriteAsync(json, context.RequestAborted);
+            }
         });
 
     /// <summary>Stops the server.</summary>
