@@ -56,14 +56,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         // Whether the consumer references Microsoft.Extensions.Http (and configuration): then the client also gets
         // dependency-injection extensions. Two type lookups per compilation, reduced to two booleans that stay equal
         // across ordinary edits, so the emit step stays cached.
-        IncrementalValueProvider<DependencyInjectionSupport> dependencyInjection = context.CompilationProvider
-            .Select(static (compilation, _) => new DependencyInjectionSupport(
-                compilation.GetTypeByMetadataName(DependencyInjectionSupport.HttpClientFactoryMarker) is not null,
-                compilation.GetTypeByMetadataName(DependencyInjectionSupport.ConfigurationMarker) is not null,
-                compilation.GetTypeByMetadataName(DependencyInjectionSupport.RateLimiterMarker) is not null))
+        IncrementalValueProvider<ReferencedPackages> packages = context.CompilationProvider
+            .Select(static (compilation, _) => new ReferencedPackages(
+                compilation.GetTypeByMetadataName(ReferencedPackages.HttpClientFactoryMarker) is not null,
+                compilation.GetTypeByMetadataName(ReferencedPackages.ConfigurationMarker) is not null,
+                compilation.GetTypeByMetadataName(ReferencedPackages.RateLimiterMarker) is not null))
             .WithTrackingName(Steps.DependencyInjection);
 
-        context.RegisterSourceOutput(parsed.Combine(claims).Combine(dependencyInjection),
+        context.RegisterSourceOutput(parsed.Combine(claims).Combine(packages),
             static (output, pair) => Emit(output, pair.Left.Left, pair.Left.Right, pair.Right));
     }
 
@@ -82,7 +82,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return new ClientInput(file.Path, text, ns?.Trim() ?? string.Empty, clientName?.Trim() ?? string.Empty, rootNamespace?.Trim() ?? string.Empty);
     }
 
-    private static void Emit(SourceProductionContext output, ParseResult result, EquatableArray<TypeClaim> claims, DependencyInjectionSupport dependencyInjection)
+    private static void Emit(SourceProductionContext output, ParseResult result, EquatableArray<TypeClaim> claims, ReferencedPackages packages)
     {
         foreach (DiagnosticInfo diagnostic in result.Diagnostics)
         {
@@ -113,7 +113,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         try
         {
-            foreach ((string hintName, string source) in Emitter.Emit(client, Path.GetFileName(result.SpecPath), dependencyInjection))
+            foreach ((string hintName, string source) in Emitter.Emit(client, Path.GetFileName(result.SpecPath), packages))
             {
                 output.CancellationToken.ThrowIfCancellationRequested();
                 output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));

@@ -5,7 +5,7 @@ namespace AutoSend.Gen.Emitting;
 /// <summary>
 /// Writes <c>&lt;Client&gt;ServiceCollectionExtensions</c>: <c>services.Add&lt;Client&gt;(...)</c>, which registers the
 /// client as a typed client of <c>IHttpClientFactory</c>. Emitted only when the consumer references
-/// Microsoft.Extensions.Http (<see cref="DependencyInjectionSupport"/>), so the runtime itself stays BCL-only.
+/// Microsoft.Extensions.Http (<see cref="ReferencedPackages"/>), so the runtime itself stays BCL-only.
 /// </summary>
 /// <remarks>
 /// The generated code decides who retries: the client by default; a resilience handler in the HttpClient's pipeline

@@ -7,7 +7,7 @@ namespace AutoSend.Gen.Emitting;
 /// <summary>The emitter stage: one client spec in, one source file per generated type out, in a fixed order.</summary>
 internal static class Emitter
 {
-    public static IEnumerable<(string HintName, string Source)> Emit(ClientSpec client, string specFileName, DependencyInjectionSupport? dependencyInjection = null)
+    public static IEnumerable<(string HintName, string Source)> Emit(ClientSpec client, string specFileName, ReferencedPackages? packages = null)
     {
         var context = new EmitContext(client, specFileName);
         yield return (HintName(client, client.ClientName), ClientEmitter.EmitClient(context));
@@ -30,14 +30,14 @@ internal static class Emitter
         }
 
         yield return (HintName(client, client.JsonContextName), JsonContextEmitter.Emit(context));
-        if (dependencyInjection is { HttpClientFactory: true })
+        if (packages is { HttpClientFactory: true })
         {
             // The class lives in Microsoft.Extensions.DependencyInjection; the hint name keeps the client's namespace,
             // which is unique per document.
-            yield return (HintName(client, DependencyInjectionEmitter.ClassName(client)), DependencyInjectionEmitter.Emit(context, dependencyInjection.Configuration));
+            yield return (HintName(client, DependencyInjectionEmitter.ClassName(client)), DependencyInjectionEmitter.Emit(context, packages.Configuration));
         }
 
-        if (dependencyInjection is { RateLimiting: true })
+        if (packages is { RateLimiting: true })
         {
             yield return (HintName(client, RateLimiterEmitter.ClassName(client)), RateLimiterEmitter.Emit(context));
         }

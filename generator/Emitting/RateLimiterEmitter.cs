@@ -5,7 +5,7 @@ namespace AutoSend.Gen.Emitting;
 /// <summary>
 /// Writes <c>&lt;Options&gt;RateLimiterExtensions.UseRateLimiter</c>, which plugs a
 /// <c>System.Threading.RateLimiting.RateLimiter</c> into the options' <c>RateLimiter</c> hook. Emitted only when the
-/// consumer references System.Threading.RateLimiting (<see cref="DependencyInjectionSupport.RateLimiting"/>): the runtime
+/// consumer references System.Threading.RateLimiting (<see cref="ReferencedPackages.RateLimiting"/>): the runtime
 /// takes no dependency and keeps a delegate.
 /// </summary>
 internal static class RateLimiterEmitter

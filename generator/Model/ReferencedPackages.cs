@@ -1,8 +1,9 @@
 namespace AutoSend.Gen.Model;
 
 /// <summary>
-/// Which Microsoft.Extensions packages the consumer's compilation references, read from the compilation once per
-/// edit. It is a small equatable value, so an edit that does not add or remove such a reference leaves the output cached.
+/// Which optional packages the consumer's compilation references (Microsoft.Extensions.Http, its configuration, and
+/// System.Threading.RateLimiting), read from the compilation once per edit. It is a small equatable value, so an edit
+/// that does not add or remove such a reference leaves the output cached.
 /// </summary>
 /// <param name="HttpClientFactory">
 /// <c>Microsoft.Extensions.Http</c> (<c>IHttpClientFactory</c>) is referenced: emit the <c>Add&lt;Client&gt;</c>
@@ -16,11 +17,9 @@ namespace AutoSend.Gen.Model;
 /// <c>System.Threading.RateLimiting</c> is referenced (a package, or the ASP.NET Core shared framework): emit
 /// <c>UseRateLimiter</c> for the options.
 /// </param>
-internal sealed record DependencyInjectionSupport(bool HttpClientFactory, bool Configuration, bool RateLimiting = false)
+internal sealed record ReferencedPackages(bool HttpClientFactory, bool Configuration, bool RateLimiting)
 {
     public const string HttpClientFactoryMarker = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
     public const string ConfigurationMarker = "Microsoft.Extensions.Configuration.IConfiguration";
     public const string RateLimiterMarker = "System.Threading.RateLimiting.RateLimiter";
-
-    public static readonly DependencyInjectionSupport None = new(false, false);
 }
