@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.Net;
 
+using AutoSend.Runtime.Primitives;
+
 namespace AutoSend.Runtime;
 
 /// <summary>

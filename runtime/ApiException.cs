@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using AutoSend.Runtime.Primitives;
+
 namespace AutoSend.Runtime;
 
 /// <summary>

@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 
+using AutoSend.Runtime.Primitives;
+
 namespace AutoSend.Runtime;
 
 /// <summary>The severity of an <see cref="ApiLogEntry"/>; the values are those of <c>Microsoft.Extensions.Logging.LogLevel</c>.</summary>

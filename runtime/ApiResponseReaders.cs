@@ -3,6 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
+using AutoSend.Runtime.Primitives;
+
 namespace AutoSend.Runtime;
 
 /// <summary>How a success body becomes the call's result: JSON through generated metadata, a streamed file, or text.</summary>

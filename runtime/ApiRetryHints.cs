@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
 
+using AutoSend.Runtime.Primitives;
+
 namespace AutoSend.Runtime;
 
 /// <summary>

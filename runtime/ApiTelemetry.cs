@@ -5,6 +5,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 
+using AutoSend.Runtime.Primitives;
+
 namespace AutoSend.Runtime;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using AutoSend.Gen;
 using AutoSend.Runtime;
+using AutoSend.Runtime.Primitives;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -13,6 +13,7 @@ namespace AutoSend.Gen.Emitting;
 internal static class ClientEmitter
 {
     private const string Runtime = "global::AutoSend.Runtime";
+    private const string Primitives = Runtime + ".Primitives";
 
     public static string EmitOptions(EmitContext context)
     {
@@ -68,7 +69,7 @@ internal static class ClientEmitter
                 writer.Line("private const string UserAgent = " + Literal.String("AutoSend.Gen/" + EmitContext.GeneratorVersion) + ";");
                 writer.Line();
                 OperationEmitter.WriteDescriptors(writer, context, root);
-                writer.Line("private readonly " + Runtime + ".ApiConnection _connection;");
+                writer.Line("private readonly " + Primitives + ".ApiConnection _connection;");
                 writer.Line();
                 DocComment.Summary(writer, null, "Creates a client with its own connection pool, which <see cref=\"Dispose\"/> releases.");
                 DocComment.Param(writer, "options", null, "The client settings: credentials, base address, timeout.");
@@ -85,7 +86,7 @@ internal static class ClientEmitter
                 writer.Line("{");
                 writer.Line("}");
                 writer.Line();
-                using (writer.Open("private " + name + "(" + Runtime + ".ApiConnection connection)"))
+                using (writer.Open("private " + name + "(" + Primitives + ".ApiConnection connection)"))
                 {
                     writer.Line("_connection = connection;");
                     foreach (OperationGroupSpec group in groups)
@@ -111,10 +112,10 @@ internal static class ClientEmitter
                 DocComment.Summary(writer, null, "Releases the connection pool if the client created it.");
                 writer.Line("public void Dispose() => _connection.Dispose();");
                 writer.Line();
-                using (writer.Open("private static " + Runtime + ".ApiConnection CreateConnection(global::System.Net.Http.HttpClient? httpClient, " + client.OptionsName + " options)"))
+                using (writer.Open("private static " + Primitives + ".ApiConnection CreateConnection(global::System.Net.Http.HttpClient? httpClient, " + client.OptionsName + " options)"))
                 {
                     writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
-                    writer.Line("return new " + Runtime + ".ApiConnection(httpClient, options, DefaultBaseAddress, " + Authentication(client) + ", UserAgent, "
+                    writer.Line("return new " + Primitives + ".ApiConnection(httpClient, options, DefaultBaseAddress, " + Authentication(client) + ", UserAgent, "
                         + Literal.String(client.Namespace + "." + client.ClientName) + ");");
                 }
 
@@ -136,9 +137,9 @@ internal static class ClientEmitter
             using (writer.Open("public sealed partial class " + group.TypeName))
             {
                 OperationEmitter.WriteDescriptors(writer, context, group);
-                writer.Line("private readonly " + Runtime + ".ApiConnection _connection;");
+                writer.Line("private readonly " + Primitives + ".ApiConnection _connection;");
                 writer.Line();
-                using (writer.Open("internal " + group.TypeName + "(" + Runtime + ".ApiConnection connection)"))
+                using (writer.Open("internal " + group.TypeName + "(" + Primitives + ".ApiConnection connection)"))
                 {
                     writer.Line("_connection = connection;");
                 }
@@ -152,11 +153,11 @@ internal static class ClientEmitter
 
     private static string Authentication(ClientSpec client) => client.Security.FirstOrDefault() switch
     {
-        { Kind: SecuritySchemeKind.Bearer } => "options.AccessTokenProvider is { } provider ? " + Runtime + ".ApiAuthentication.Bearer(provider) : " + Runtime + ".ApiAuthentication.Bearer(options.ApiKey)",
-        { Kind: SecuritySchemeKind.ApiKeyQuery } scheme => Runtime + ".ApiAuthentication.ApiKeyQuery(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
-        { Kind: SecuritySchemeKind.ApiKeyCookie } scheme => Runtime + ".ApiAuthentication.ApiKeyCookie(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
-        { Kind: SecuritySchemeKind.Basic } => Runtime + ".ApiAuthentication.Basic(options.UserName, options.Password)",
-        { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => Runtime + ".ApiAuthentication.ApiKeyHeader(" + Literal.String(scheme.ParameterName ?? "X-API-Key") + ", options.ApiKey)",
+        { Kind: SecuritySchemeKind.Bearer } => "options.AccessTokenProvider is { } provider ? " + Primitives + ".ApiAuthentication.Bearer(provider) : " + Primitives + ".ApiAuthentication.Bearer(options.ApiKey)",
+        { Kind: SecuritySchemeKind.ApiKeyQuery } scheme => Primitives + ".ApiAuthentication.ApiKeyQuery(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
+        { Kind: SecuritySchemeKind.ApiKeyCookie } scheme => Primitives + ".ApiAuthentication.ApiKeyCookie(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
+        { Kind: SecuritySchemeKind.Basic } => Primitives + ".ApiAuthentication.Basic(options.UserName, options.Password)",
+        { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => Primitives + ".ApiAuthentication.ApiKeyHeader(" + Literal.String(scheme.ParameterName ?? "X-API-Key") + ", options.ApiKey)",
         _ => "null",
     };
 

@@ -14,6 +14,7 @@ internal static class JsonContextEmitter
 {
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
     private const string Runtime = "global::AutoSend.Runtime";
+    private const string Primitives = Runtime + ".Primitives";
 
     public static string Emit(EmitContext context)
     {
@@ -205,7 +206,7 @@ internal static class JsonContextEmitter
             writer.Line("/// <inheritdoc/>");
             using (writer.Open("public override " + model.Name + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
             {
-                writer.Line(Metadata + ".JsonTypeInfo info = global::AutoSend.Runtime.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
+                writer.Line(Metadata + ".JsonTypeInfo info = global::AutoSend.Runtime.Primitives.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
                 writer.Line("{");
                 writer.Indent();
                 var used = new HashSet<string>(System.StringComparer.Ordinal);
@@ -257,16 +258,16 @@ internal static class JsonContextEmitter
             string setter = property.AliasOf is null
                 ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
                 : "static (o, v) => { " + owner + "." + property.Name + " = v; " + owner + "." + property.AliasOf + " ??= v; }";
-            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(property.Name) + ", "
+            writer.Line(Primitives + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(property.Name) + ", "
                 + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
         }
 
         if (context.ExtensionDataName(model) is { } extensionData)
         {
             const string type = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?";
-            writer.Line(Runtime + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(extensionData)
+            writer.Line(Primitives + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(extensionData)
                 + ", null, static o => ((" + model.Name + ")o)." + extensionData + ", static (o, v) => ((" + model.Name + ")o)." + extensionData
-                + " = v, " + Runtime + ".ApiJsonPropertyOptions.ExtensionData),");
+                + " = v, " + Primitives + ".ApiJsonPropertyOptions.ExtensionData),");
         }
 
         writer.Unindent();
@@ -296,6 +297,6 @@ internal static class JsonContextEmitter
             flags.Add("WriteOnly");
         }
 
-        return flags.Count == 0 ? Runtime + ".ApiJsonPropertyOptions.None" : string.Join(" | ", flags.Select(f => Runtime + ".ApiJsonPropertyOptions." + f));
+        return flags.Count == 0 ? Primitives + ".ApiJsonPropertyOptions.None" : string.Join(" | ", flags.Select(f => Primitives + ".ApiJsonPropertyOptions." + f));
     }
 }

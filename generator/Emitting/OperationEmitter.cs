@@ -15,7 +15,8 @@ namespace AutoSend.Gen.Emitting;
 internal static class OperationEmitter
 {
     private const string Runtime = "global::AutoSend.Runtime";
-    private const string Format = Runtime + ".ApiFormat.Format";
+    private const string Primitives = Runtime + ".Primitives";
+    private const string Format = Primitives + ".ApiFormat.Format";
 
     public static void WriteDescriptors(SourceWriter writer, EmitContext context, OperationGroupSpec? group)
     {
@@ -221,7 +222,7 @@ internal static class OperationEmitter
             List<ParameterSpec> queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
             if (queryParameters.Count > 0)
             {
-                writer.Line("var " + query + " = new " + Runtime + ".ApiQueryBuilder();");
+                writer.Line("var " + query + " = new " + Primitives + ".ApiQueryBuilder();");
                 foreach (ParameterSpec parameter in queryParameters)
                 {
                     WhenPresent(writer, parameter, value => WriteQuery(writer, context, locals, parameter, value));
@@ -234,7 +235,7 @@ internal static class OperationEmitter
             {
                 WhenPresent(writer, parameter, value => writer.Line(parameter.Location == ParameterLocation.Header
                     ? request + ".Headers.TryAddWithoutValidation(" + Literal.String(parameter.WireName) + ", " + HeaderText(context, parameter, value, locals) + ");"
-                    : Runtime + ".ApiConnection.AddCookie(" + request + ", " + Literal.String(parameter.WireName) + ", " + CookieText(context, parameter, value, locals) + ");"));
+                    : Primitives + ".ApiConnection.AddCookie(" + request + ", " + Literal.String(parameter.WireName) + ", " + CookieText(context, parameter, value, locals) + ");"));
             }
 
             if (operation.Body is { } requestBody)
@@ -251,7 +252,7 @@ internal static class OperationEmitter
         string request = locals.Request, form = locals.Form, item = locals.Item;
         if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
         {
-            writer.Line("var " + form + " = " + Runtime + ".ApiFormBuilder." + (body.Kind == BodyKind.Multipart ? "Multipart" : "UrlEncoded") + "();");
+            writer.Line("var " + form + " = " + Primitives + ".ApiFormBuilder." + (body.Kind == BodyKind.Multipart ? "Multipart" : "UrlEncoded") + "();");
             foreach (ParameterSpec field in body.Fields)
             {
                 string wire = Literal.String(field.WireName);
@@ -270,9 +271,9 @@ internal static class OperationEmitter
 
         string content = body.Kind switch
         {
-            BodyKind.Json => Runtime + ".ApiContent.Json(" + Value(body.Name, body.Type!, body.IsRequired) + ", " + context.TypeInfo(body.Type!.InfoName) + ")",
-            BodyKind.Binary => Runtime + ".ApiContent.Stream(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
-            _ => Runtime + ".ApiContent.Text(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
+            BodyKind.Json => Primitives + ".ApiContent.Json(" + Value(body.Name, body.Type!, body.IsRequired) + ", " + context.TypeInfo(body.Type!.InfoName) + ")",
+            BodyKind.Binary => Primitives + ".ApiContent.Stream(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
+            _ => Primitives + ".ApiContent.Text(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
         };
         if (body.IsRequired)
         {
@@ -318,15 +319,15 @@ internal static class OperationEmitter
 
     private static string HeaderText(EmitContext context, ParameterSpec parameter, string value, Locals locals) => parameter.Type.Kind switch
     {
-        TypeKind.List => Runtime + ".ApiStyle.Simple(" + Items(value, parameter.Type, locals.Item) + ", escape: false)",
-        TypeKind.Object or TypeKind.Map => Runtime + ".ApiStyle.Simple(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + Bool(parameter.Explode) + ", escape: false)",
+        TypeKind.List => Primitives + ".ApiStyle.Simple(" + Items(value, parameter.Type, locals.Item) + ", escape: false)",
+        TypeKind.Object or TypeKind.Map => Primitives + ".ApiStyle.Simple(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + Bool(parameter.Explode) + ", escape: false)",
         _ => Text(value, parameter.Type),
     };
 
     private static string CookieText(EmitContext context, ParameterSpec parameter, string value, Locals locals) => parameter.Type.Kind switch
     {
-        TypeKind.List => Runtime + ".ApiStyle.Delimited(" + Items(value, parameter.Type, locals.Item) + ", \",\")",
-        TypeKind.Object or TypeKind.Map => Runtime + ".ApiStyle.Delimited(" + Pairs(context, value, parameter.Type, locals.Entry) + ", \",\")",
+        TypeKind.List => Primitives + ".ApiStyle.Delimited(" + Items(value, parameter.Type, locals.Item) + ", \",\")",
+        TypeKind.Object or TypeKind.Map => Primitives + ".ApiStyle.Delimited(" + Pairs(context, value, parameter.Type, locals.Entry) + ", \",\")",
         _ => Text(value, parameter.Type),
     };
 
@@ -337,14 +338,14 @@ internal static class OperationEmitter
         string explode = Bool(parameter.Explode);
         return (parameter.Style, parameter.Type.Kind) switch
         {
-            (ParameterStyle.Label, TypeKind.List) => Runtime + ".ApiStyle.Label(" + Items(value, parameter.Type, locals.Item) + ", explode: " + explode + ")",
-            (ParameterStyle.Label, TypeKind.Object or TypeKind.Map) => Runtime + ".ApiStyle.Label(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ")",
-            (ParameterStyle.Label, _) => Runtime + ".ApiStyle.Label(" + Text(value, parameter.Type) + ")",
-            (ParameterStyle.Matrix, TypeKind.List) => Runtime + ".ApiStyle.Matrix(" + name + ", " + Items(value, parameter.Type, locals.Item) + ", explode: " + explode + ")",
-            (ParameterStyle.Matrix, TypeKind.Object or TypeKind.Map) => Runtime + ".ApiStyle.Matrix(" + name + ", " + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ")",
-            (ParameterStyle.Matrix, _) => Runtime + ".ApiStyle.Matrix(" + name + ", " + Text(value, parameter.Type) + ")",
-            (_, TypeKind.List) => Runtime + ".ApiStyle.Simple(" + Items(value, parameter.Type, locals.Item) + ", escape: true)",
-            (_, TypeKind.Object or TypeKind.Map) => Runtime + ".ApiStyle.Simple(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ", escape: true)",
+            (ParameterStyle.Label, TypeKind.List) => Primitives + ".ApiStyle.Label(" + Items(value, parameter.Type, locals.Item) + ", explode: " + explode + ")",
+            (ParameterStyle.Label, TypeKind.Object or TypeKind.Map) => Primitives + ".ApiStyle.Label(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ")",
+            (ParameterStyle.Label, _) => Primitives + ".ApiStyle.Label(" + Text(value, parameter.Type) + ")",
+            (ParameterStyle.Matrix, TypeKind.List) => Primitives + ".ApiStyle.Matrix(" + name + ", " + Items(value, parameter.Type, locals.Item) + ", explode: " + explode + ")",
+            (ParameterStyle.Matrix, TypeKind.Object or TypeKind.Map) => Primitives + ".ApiStyle.Matrix(" + name + ", " + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ")",
+            (ParameterStyle.Matrix, _) => Primitives + ".ApiStyle.Matrix(" + name + ", " + Text(value, parameter.Type) + ")",
+            (_, TypeKind.List) => Primitives + ".ApiStyle.Simple(" + Items(value, parameter.Type, locals.Item) + ", escape: true)",
+            (_, TypeKind.Object or TypeKind.Map) => Primitives + ".ApiStyle.Simple(" + Pairs(context, value, parameter.Type, locals.Entry) + ", explode: " + explode + ", escape: true)",
             _ => "global::System.Uri.EscapeDataString(" + Text(value, parameter.Type) + ")",
         };
     }
@@ -406,7 +407,7 @@ internal static class OperationEmitter
     private static string Text(string value, TypeRef type) => type.Kind switch
     {
         TypeKind.Enum => value + ".ToString()",
-        TypeKind.Union => Runtime + ".ApiFormat.FormatValue(" + value + ".Value)",
+        TypeKind.Union => Primitives + ".ApiFormat.FormatValue(" + value + ".Value)",
         _ when type.Name == "string" => value,
         _ => Format + "(" + value + ")",
     };
@@ -567,8 +568,8 @@ internal static class OperationEmitter
     private sealed record Locals(string Request, string Query, string Form, string Item, string Entry);
 
     private static string DescriptorType(OperationSpec operation) => operation.Success.Kind == ResponseKind.Json
-        ? Runtime + ".ApiOperation<" + operation.Success.Type!.Name + ">"
-        : Runtime + ".ApiOperation";
+        ? Primitives + ".ApiOperation<" + operation.Success.Type!.Name + ">"
+        : Primitives + ".ApiOperation";
 
     private static string DescriptorName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);

@@ -172,10 +172,10 @@ internal static class UnionEmitter
         writer.Line();
         using (writer.Open("private static " + model.Name + " ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)"))
         {
-            string pick = "global::AutoSend.Runtime.ApiJsonUnion.PickByProperties(reader, s_required, s_known)";
+            string pick = "global::AutoSend.Runtime.Primitives.ApiJsonUnion.PickByProperties(reader, s_required, s_known)";
             if (model.DiscriminatorJsonName is { } discriminator)
             {
-                writer.Line("int variant = global::AutoSend.Runtime.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(discriminator) + "u8) switch");
+                writer.Line("int variant = global::AutoSend.Runtime.Primitives.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(discriminator) + "u8) switch");
                 writer.Line("{");
                 writer.Indent();
                 var used = new HashSet<string>(System.StringComparer.Ordinal);

@@ -74,6 +74,6 @@ internal sealed class JsonTypeRegistry
 
     // System.Text.Json's own converter, except for durations, whose wire form (ISO 8601) it does not read.
     private static string BuiltInConverter(TypeRef type) => type == Primitives.Duration
-        ? "global::AutoSend.Runtime.ApiJsonConverters.Duration"
+        ? "global::AutoSend.Runtime.Primitives.ApiJsonConverters.Duration"
         : "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + type.InfoName + "Converter";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AutoSend.Runtime.Primitives;
 using AutoSend.Testing;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;

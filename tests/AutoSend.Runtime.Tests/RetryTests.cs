@@ -1,3 +1,4 @@
+using AutoSend.Runtime.Primitives;
 using System.Globalization;
 using System.Net;
 using System.Text;

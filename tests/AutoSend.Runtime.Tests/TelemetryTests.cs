@@ -1,3 +1,4 @@
+using AutoSend.Runtime.Primitives;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;

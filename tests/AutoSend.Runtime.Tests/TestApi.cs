@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using AutoSend.Runtime;
+using AutoSend.Runtime.Primitives;
 using AutoSend.Testing;
 
 namespace AutoSend.Runtime.Tests;

@@ -1,3 +1,4 @@
+using AutoSend.Runtime.Primitives;
 using System.Net;
 using AutoSend.Testing;
 using static AutoSend.Testing.MisbehavingResponses;

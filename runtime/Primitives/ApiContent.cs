@@ -6,9 +6,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>Request bodies: JSON through generated metadata, raw bytes from a stream, and text.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiContent
 {
     private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };

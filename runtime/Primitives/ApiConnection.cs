@@ -12,7 +12,9 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// The one HTTP path every generated operation takes: it builds the request (base address, credentials, user agent),
@@ -22,6 +24,7 @@ namespace AutoSend.Runtime;
 /// client's <see cref="ActivitySource"/>. See docs/runtime.md.
 /// </summary>
 /// <remarks>Generated clients create one connection each; application code does not need to use this type.</remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiConnection : IDisposable
 {
     /// <summary>The <see cref="ActivitySource"/> name used when the generated code names no client.</summary>

@@ -5,12 +5,15 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// Builds a <c>multipart/form-data</c> or <c>application/x-www-form-urlencoded</c> body from fields the generated
 /// code has formatted (<see cref="ApiFormat"/>), files (<see cref="ApiFile"/>) and JSON parts.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiFormBuilder
 {
     private readonly List<KeyValuePair<string, string>>? _fields;

@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// Serializes parameter values in the OpenAPI styles (simple, label, matrix, form, spaceDelimited, pipeDelimited)
 /// for arrays and flat objects. Values arrive formatted (<see cref="ApiFormat"/>); in paths each name and value is
 /// percent-escaped and the separators are not, as the styles define.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiStyle
 {
     /// <summary><c>simple</c>: <c>a,b</c>; objects <c>k,v,k2,v2</c> or, exploded, <c>k=v,k2=v2</c>.</summary>

@@ -3,10 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>How a generated property is serialized.</summary>
 [Flags]
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public enum ApiJsonPropertyOptions
 {
     /// <summary>Always written, may be absent when read.</summary>
@@ -32,6 +35,7 @@ public enum ApiJsonPropertyOptions
 /// Builds the System.Text.Json metadata of a generated property in one call, so that a generated JSON context holds
 /// one line per property rather than a full initializer (the compile time of very large specs depends on it).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiJsonMetadata
 {
     /// <summary>The metadata of one property.</summary>

@@ -3,12 +3,15 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// What the generated code declares about one operation: its name for messages, its route and the error bodies the
 /// document declares per status. One instance per operation lives in a static field of the generated client.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public class ApiOperation
 {
     private readonly List<KeyValuePair<string, ApiErrorType>> _errors = [];
@@ -148,6 +151,7 @@ public class ApiOperation
 
 /// <summary>An operation whose success response has a JSON body of type <typeparamref name="TResult"/>.</summary>
 /// <typeparam name="TResult">The success body type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiOperation<TResult> : ApiOperation
 {
     /// <summary>Describes an operation that returns a JSON body.</summary>

@@ -2,12 +2,15 @@ using System;
 using System.Globalization;
 using System.Xml;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// The wire text of parameter values, the same everywhere (path, query, header, cookie, form): invariant culture,
 /// booleans in lower case, timestamps in RFC 3339, bytes in base64, durations in ISO 8601.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiFormat
 {
     /// <summary>The text itself.</summary>

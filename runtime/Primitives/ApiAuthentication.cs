@@ -4,13 +4,16 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// How a client authenticates its requests, chosen by the generated code from the document's security schemes. It is
 /// applied to every attempt, so a token provider can hand out a fresh token for a retry. Instances hold a secret:
 /// their <see cref="ToString"/> names the scheme only.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public abstract class ApiAuthentication
 {
     private protected ApiAuthentication()

@@ -4,9 +4,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>JSON converters for OpenAPI formats System.Text.Json has no converter for.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiJsonConverters
 {
     /// <summary>

@@ -2,12 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// Builds a query string from name/value pairs that the generated code has already formatted for their OpenAPI
 /// style (<see cref="ApiFormat"/>): each name and value is percent-escaped; null values are left out.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public struct ApiQueryBuilder
 {
     private StringBuilder? _text;

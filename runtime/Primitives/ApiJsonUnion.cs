@@ -2,13 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace AutoSend.Runtime;
+using AutoSend.Runtime;
+
+namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
 /// Helps generated union converters choose the variant of a JSON object without trial and error: by the
 /// discriminator property, else by the properties each variant requires. Both look at a copy of the reader, on an
 /// object System.Text.Json has already buffered whole for the converter.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiJsonUnion
 {
     /// <summary>The string value of a top-level property of the object the reader is on, or null.</summary>
