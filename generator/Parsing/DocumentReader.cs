@@ -49,7 +49,7 @@ internal static class DocumentReader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            AddSyntaxError(diagnostics, exception.Message, text: text);
+            AddSyntaxError(diagnostics, exception.Message, pointer: null, text);
             return null;
         }
 
@@ -73,7 +73,7 @@ internal static class DocumentReader
         return result.Document;
     }
 
-    private static void AddSyntaxError(DiagnosticBag diagnostics, string message, string? pointer = null, string? text = null)
+    private static void AddSyntaxError(DiagnosticBag diagnostics, string message, string? pointer, string text)
     {
         Match yaml = s_yamlPosition.Match(message);
         if (yaml.Success)
@@ -101,7 +101,7 @@ internal static class DocumentReader
             return;
         }
 
-        if (text is not null && message.Contains("nesting depth"))
+        if (message.Contains("nesting depth"))
         {
             // The YAML reader's depth limit names no position: point at the deepest node instead.
             (int line, int column) = SourceLocator.Deepest(text);
