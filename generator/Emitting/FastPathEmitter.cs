@@ -108,10 +108,10 @@ internal static class FastPathEmitter
         string name = NameField(infoName, property);
         string value = "value." + property.Name;
         bool nullableValue = property.IsNullable && property.Type.IsValueType;
-        bool mayBeNull = property.IsNullable || !property.Type.IsValueType;
 
-        // Optional properties are left out when null (JsonIgnoreCondition.WhenWritingNull); required ones write null.
-        bool omitWhenNull = !property.IsRequired && mayBeNull;
+        // Optional properties (always nullable) are left out when null (JsonIgnoreCondition.WhenWritingNull); required
+        // ones write null.
+        bool omitWhenNull = !property.IsRequired;
         if (Scalar(context, property.Type) is { } scalar)
         {
             if (!nullableValue)

@@ -273,7 +273,7 @@ internal static class JsonContextEmitter
             string setter = property.AliasOf is null
                 ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
                 : "static (o, v) => { " + owner + "." + property.Name + " = v; " + owner + "." + property.AliasOf + " ??= v; }";
-            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + ModelEmitter.TypeName(context, property) + ">(options, typeof(" + modelType + "), " + Literal.String(property.Name) + ", "
+            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + context.TypeName(property.Type, property.IsNullable) + ">(options, typeof(" + modelType + "), " + Literal.String(property.Name) + ", "
                 + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
         }
 

@@ -71,15 +71,12 @@ internal static class ModelEmitter
 
         // A read-only property is the server's to set: callers building a request must not be forced to fill it.
         string initializer = !HasRequiredModifier(property) && !property.IsNullable && !property.Type.IsValueType ? " = default!;" : string.Empty;
-        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + TypeName(context, property) + " " + property.Name + " { get; set; }" + initializer);
+        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + context.TypeName(property.Type, property.IsNullable) + " " + property.Name + " { get; set; }" + initializer);
     }
 
     /// <summary>Whether the property gets the C# <c>required</c> modifier: required by the schema and sent by the client
     /// too (a discriminator is set by the derived class's constructor instead).</summary>
     public static bool HasRequiredModifier(PropertySpec property) => property.IsRequired && !property.ReadOnly && !property.IsDiscriminator;
-
-    /// <summary>The property type as declared, with <c>?</c> when it may hold null.</summary>
-    public static string TypeName(EmitContext context, PropertySpec property) => context.TypeName(property.Type, property.IsNullable);
 
     // The statement a derived class's constructor uses to set the inherited discriminator to its own value.
     private static string? DiscriminatorAssignment(EmitContext context, ObjectSpec model)

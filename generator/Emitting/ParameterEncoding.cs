@@ -31,16 +31,11 @@ internal static class ParameterEncoding
         Json,
     }
 
-    /// <summary>The expression that fills a path parameter's <c>{name}</c> in the path template.</summary>
-    public static string PathSegment(EmitContext context, ParameterSpec parameter, RequestLocals locals) =>
-        Encode(context, parameter, parameter.Name, locals);
-
-    /// <summary>The statement that writes a present (non-null) value of a query, header or cookie parameter or a form field.</summary>
-    public static string Statement(EmitContext context, ParameterSpec parameter, string value, RequestLocals locals) =>
-        Encode(context, parameter, value, locals);
-
-    // The table. Path rows are expressions (concatenated into the path); the other rows are statements.
-    private static string Encode(EmitContext context, ParameterSpec parameter, string value, RequestLocals locals)
+    /// <summary>
+    /// The code that writes a present (non-null) <paramref name="value"/> of a parameter or form field: for a path
+    /// parameter, the expression that fills its <c>{name}</c>; elsewhere, a statement.
+    /// </summary>
+    public static string Encode(EmitContext context, ParameterSpec parameter, string value, RequestLocals locals)
     {
         string name = Literal.String(parameter.WireName);
         string explode = parameter.Explode ? "true" : "false";
@@ -51,6 +46,7 @@ internal static class ParameterEncoding
         string Items() => ParameterEncoding.Items(value, parameter.Type, item);
         string Pairs() => ParameterEncoding.Pairs(context, value, parameter.Type, entry);
 
+        // The table: path rows are expressions (concatenated into the path), the other rows statements.
         return (parameter.Location, parameter.Style, ShapeOf(parameter)) switch
         {
             // Path: simple (escaped), label (.value) or matrix (;name=value).

@@ -37,7 +37,7 @@ internal static class RequestBuilderEmitter
                 writer.Line("var " + locals.Query + " = new " + Runtime.ApiQueryBuilder + "();");
                 foreach (ParameterSpec parameter in queryParameters)
                 {
-                    WhenPresent(writer, parameter, value => writer.Line(ParameterEncoding.Statement(context, parameter, value, locals)));
+                    WhenPresent(writer, parameter, value => writer.Line(ParameterEncoding.Encode(context, parameter, value, locals)));
                 }
             }
 
@@ -45,7 +45,7 @@ internal static class RequestBuilderEmitter
                 + (queryParameters.Count > 0 ? " + " + locals.Query + ".ToString()" : string.Empty) + ");");
             foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
-                WhenPresent(writer, parameter, value => writer.Line(ParameterEncoding.Statement(context, parameter, value, locals)));
+                WhenPresent(writer, parameter, value => writer.Line(ParameterEncoding.Encode(context, parameter, value, locals)));
             }
 
             if (operation.Body is { } requestBody)
@@ -78,7 +78,7 @@ internal static class RequestBuilderEmitter
             writer.Line("var " + locals.Form + " = " + Runtime.ApiFormBuilder + "." + (body.Kind == BodyKind.Multipart ? "Multipart" : "UrlEncoded") + "();");
             foreach (ParameterSpec field in body.Fields)
             {
-                WhenPresent(writer, field, value => writer.Line(ParameterEncoding.Statement(context, field, value, locals)));
+                WhenPresent(writer, field, value => writer.Line(ParameterEncoding.Encode(context, field, value, locals)));
             }
 
             writer.Line(locals.Request + ".Content = " + locals.Form + ".Build();");
@@ -124,7 +124,7 @@ internal static class RequestBuilderEmitter
 
     private static string PathExpression(EmitContext context, OperationSpec operation, RequestLocals locals) =>
         string.Join(" + ", operation.PathParts.Select(part => part.Parameter is { } parameter
-            ? ParameterEncoding.PathSegment(context, parameter, locals)
+            ? ParameterEncoding.Encode(context, parameter, parameter.Name, locals)
             : Literal.String(part.Text)));
 }
 
