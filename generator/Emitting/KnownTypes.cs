@@ -82,6 +82,9 @@ internal static class KnownTypes
         public const string ApiException = Namespace + ".ApiException";
         public const string ApiFile = Namespace + ".ApiFile";
         public const string ApiLogEntry = Namespace + ".ApiLogEntry";
+        public const string ApiRequestOptions = Namespace + ".ApiRequestOptions";
+        public const string ApiResponse = Namespace + ".ApiResponse";
+        public const string ApiResponseHeaders = Namespace + ".ApiResponseHeaders";
 
         public const string ApiAuthentication = Primitives + ".ApiAuthentication";
         public const string ApiConnection = Primitives + ".ApiConnection";

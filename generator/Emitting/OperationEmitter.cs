@@ -80,18 +80,41 @@ internal static class OperationEmitter
 
     private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation)
     {
+        string returnType = ResponseKinds.ReturnType(context, operation.Success);
+        WriteShortOverload(writer, context, operation, operation.MethodName, returnType, operation.Success.Description, ResponseKinds.ReturnsFallback(operation.Success.Kind));
+        writer.Line();
         WriteDocumentation(writer, context, operation, operation.Success.Description, ResponseKinds.ReturnsFallback(operation.Success.Kind));
         string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
-        writer.Line("public " + ResponseKinds.ReturnType(context, operation.Success) + " " + operation.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
+        writer.Line("public " + returnType + " " + operation.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
         writer.Line("    => _connection." + ResponseKinds.Send(operation.Success.Kind, operation.Success.MediaType, request, DescriptorName(operation)) + ";");
     }
 
     private static void WriteFileVariant(SourceWriter writer, EmitContext context, OperationSpec operation, FileVariantSpec file)
     {
-        WriteDocumentation(writer, context, operation, "The same call, asking for the " + file.MediaType + " form of the response.", ResponseKinds.ReturnsFallback(ResponseKind.File));
+        string returns = "The same call, asking for the " + file.MediaType + " form of the response.";
+        string returnType = Bcl.Task + "<" + Runtime.ApiFile + ">";
+        WriteShortOverload(writer, context, operation, file.MethodName, returnType, returns, ResponseKinds.ReturnsFallback(ResponseKind.File));
+        writer.Line();
+        WriteDocumentation(writer, context, operation, returns, ResponseKinds.ReturnsFallback(ResponseKind.File));
         string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
-        writer.Line("public " + Bcl.Task + "<" + Runtime.ApiFile + "> " + file.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
+        writer.Line("public " + returnType + " " + file.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
         writer.Line("    => _connection." + ResponseKinds.Send(ResponseKind.File, file.MediaType, request, DescriptorName(operation)) + ";");
+    }
+
+    /// <summary>
+    /// The short overload: the required arguments and a token without a default, so that <c>XAsync(id, token)</c>
+    /// compiles whatever optional parameters the operation has; it calls the long overload.
+    /// </summary>
+    public static void WriteShortOverload(SourceWriter writer, EmitContext context, OperationSpec operation, string methodName, string returnType, string? returns, string returnsFallback)
+    {
+        DocComment.Summary(writer, operation.Summary ?? operation.Description, "Calls <c>" + DocComment.Inline(operation.OperationId) + "</c>.");
+        writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
+        WriteParameterDocs(writer, operation, skip: null, "The request body.", "Cancels the request.", requiredOnly: true);
+        DocComment.Returns(writer, returns, returnsFallback);
+        DocComment.Exception(writer, Runtime.ApiException, "The API answered with an error status, or with a response that is not the documented one.");
+        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+        writer.Line("public " + returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation) + ")");
+        writer.Line("    => " + methodName + "(" + Signatures.ForwardArguments(operation) + ");");
     }
 
     private static void WriteDocumentation(SourceWriter writer, EmitContext context, OperationSpec operation, string? returns, string returnsFallback)
@@ -119,19 +142,34 @@ internal static class OperationEmitter
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
     }
 
-    /// <summary>Documents the parameters and form fields, then the body, then the token (the order of the XML tags does not matter).</summary>
-    public static void WriteParameterDocs(SourceWriter writer, OperationSpec operation, string? skip, string bodyFallback, string tokenText)
+    /// <summary>Documents the parameters and form fields, then the body, then the request options and the token (the order of the XML tags does not matter).</summary>
+    public static void WriteParameterDocs(SourceWriter writer, OperationSpec operation, string? skip, string bodyFallback, string tokenText, bool requiredOnly = false)
     {
-        foreach (ParameterSpec parameter in Signatures.Parameters(operation).Where(p => p.Name != skip))
+        foreach (ParameterSpec parameter in Signatures.Parameters(operation).Where(p => p.Name != skip && (!requiredOnly || p.IsRequired)))
         {
-            DocComment.Param(writer, parameter.Name, parameter.Description, parameter.Location == ParameterLocation.FormField
+            string fallback = parameter.Location == ParameterLocation.FormField
                 ? "The <c>" + DocComment.Inline(parameter.WireName) + "</c> field of the form."
-                : "The <c>" + DocComment.Inline(parameter.WireName) + "</c> " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
+                : "The <c>" + DocComment.Inline(parameter.WireName) + "</c> " + parameter.Location.ToString().ToLowerInvariant() + " parameter.";
+            string notes = (parameter.SharedOption is { } option ? " When null, the client's <c>" + option + "</c> option is sent." : string.Empty)
+                + (parameter.DefaultValue is { } defaultValue ? " Default: <c>" + DocComment.Inline(defaultValue) + "</c> (the server's, when the argument is null)." : string.Empty);
+            if (notes.Length == 0)
+            {
+                DocComment.Param(writer, parameter.Name, parameter.Description, fallback);
+            }
+            else
+            {
+                DocComment.Param(writer, parameter.Name, null, (parameter.Description is null ? fallback : DocComment.Inline(parameter.Description)) + notes);
+            }
         }
 
-        if (operation.Body is { IsSingleParameter: true } body)
+        if (operation.Body is { IsSingleParameter: true } body && (!requiredOnly || body.IsRequired))
         {
             DocComment.Param(writer, body.Name, body.Description, body.Kind == BodyKind.Binary ? "The bytes to upload." : bodyFallback);
+        }
+
+        if (!requiredOnly)
+        {
+            DocComment.Param(writer, SignatureParameter.RequestOptionsName, null, "Headers, timeout, retries and idempotency key for this call only; null for the client's settings.");
         }
 
         DocComment.Param(writer, SignatureParameter.CancellationTokenName, null, tokenText);

@@ -17,7 +17,18 @@ internal static class PaginationEmitter
         var locals = new NameScope([.. Signatures.Names(operation, includeToken: true).Where(n => n != skip).Select(Identifier.Unescape)]);
         string page = locals.Allocate("page"), response = locals.Allocate("response"), items = locals.Allocate("items"), item = locals.Allocate("item"), pages = locals.Allocate("pages");
 
-        DocComment.Summary(writer, null, "Walks every page of <see cref=\"" + operation.MethodName + "\"/>, one request per page, as the items are consumed.");
+        string itemsType = Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + ">";
+        DocComment.Summary(writer, null, "Walks every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
+        writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
+        OperationEmitter.WriteParameterDocs(writer, operation, skip,
+            pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
+            "Stops the enumeration and cancels the request in flight.", requiredOnly: true);
+        DocComment.Returns(writer, null, "Every item of every page, in order.");
+        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+        writer.Line("public " + itemsType + " " + pagination.MethodName + "(" + Signatures.ShortDeclarations(context, operation, skip) + ")");
+        writer.Line("    => " + pagination.MethodName + "(" + Signatures.ForwardArguments(operation, skip) + ");");
+        writer.Line();
+        DocComment.Summary(writer, null, "Walks every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
         DocComment.Remarks(writer, operation.Summary);
         OperationEmitter.WriteParameterDocs(writer, operation, skip,
             pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
@@ -25,7 +36,7 @@ internal static class PaginationEmitter
         DocComment.Returns(writer, null, "Every item of every page, in order.");
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
         string declarations = Signatures.Declarations(context, operation, includeToken: true, skip, "[" + Bcl.EnumeratorCancellationAttribute + "] ");
-        using (writer.Open("public async " + Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + "> " + pagination.MethodName + "(" + declarations + ")"))
+        using (writer.Open("public async " + itemsType + " " + pagination.MethodName + "(" + declarations + ")"))
         {
             if (pagination.InBody && operation.Body is { IsRequired: true, Type.IsValueType: false })
             {

@@ -53,6 +53,7 @@ internal static class RequestBuilderEmitter
                 WriteBody(writer, context, requestBody, locals);
             }
 
+            writer.Line(Runtime.ApiConnection + ".ApplyRequestOptions(" + locals.Request + ", " + SignatureParameter.RequestOptionsName + ");");
             writer.Line("return " + locals.Request + ";");
         }
     }

@@ -14,9 +14,38 @@ internal static class Signatures
     public static IEnumerable<ParameterSpec> Parameters(OperationSpec operation) =>
         operation.Signature.Where(p => p.Role == SignatureRole.Parameter).Select(p => p.Parameter!);
 
-    /// <summary>Every parameter name in call order.</summary>
+    /// <summary>Every parameter name in call order (the request options included: the request builder applies them).</summary>
     public static IEnumerable<string> Names(OperationSpec operation, bool includeToken) =>
         operation.Signature.Where(p => includeToken || p.Role != SignatureRole.CancellationToken).Select(p => Name(operation, p));
+
+    /// <summary>The short overload's parameter list: the required parameters, then a token without a default.</summary>
+    public static string ShortDeclarations(EmitContext context, OperationSpec operation, string? skip = null, string? tokenAttribute = null)
+    {
+        var declarations = new List<string>();
+        foreach (SignatureParameter entry in operation.Signature.Where(e => e.IsRequired(operation.Body)))
+        {
+            if (entry.Role == SignatureRole.Body)
+            {
+                declarations.Add(Declaration(context, operation.Body!.Type!, operation.Body.Name, required: true));
+            }
+            else if (entry.Parameter!.Name != skip)
+            {
+                declarations.Add(Declaration(context, entry.Parameter.Type, entry.Parameter.Name, required: true));
+            }
+        }
+
+        declarations.Add(tokenAttribute + KnownTypes.Bcl.CancellationToken + " " + SignatureParameter.CancellationTokenName);
+        return string.Join(", ", declarations);
+    }
+
+    /// <summary>
+    /// The short overload's call of the long one: every argument positional, null for the optional ones (with all of
+    /// them given, only the long overload applies).
+    /// </summary>
+    public static string ForwardArguments(OperationSpec operation, string? skip = null) =>
+        string.Join(", ", operation.Signature
+            .Where(e => e.Role != SignatureRole.Parameter || e.Parameter!.Name != skip)
+            .Select(e => e.Role == SignatureRole.CancellationToken ? SignatureParameter.CancellationTokenName : e.IsRequired(operation.Body) ? Name(operation, e) : "null"));
 
     /// <summary>The parameter list: optional parameters are nullable and default to null.</summary>
     /// <param name="context">The emit context.</param>
@@ -36,6 +65,9 @@ internal static class Signatures
                     break;
                 case SignatureRole.Body:
                     declarations.Add(Declaration(context, operation.Body!.Type!, operation.Body.Name, operation.Body.IsRequired));
+                    break;
+                case SignatureRole.RequestOptions:
+                    declarations.Add(KnownTypes.Runtime.ApiRequestOptions + "? " + SignatureParameter.RequestOptionsName + " = null");
                     break;
                 case SignatureRole.CancellationToken when includeToken:
                     declarations.Add(tokenAttribute + KnownTypes.Bcl.CancellationToken + " " + SignatureParameter.CancellationTokenName + " = default");
@@ -57,6 +89,7 @@ internal static class Signatures
     {
         SignatureRole.Parameter => entry.Parameter!.Name,
         SignatureRole.Body => operation.Body!.Name,
+        SignatureRole.RequestOptions => SignatureParameter.RequestOptionsName,
         _ => SignatureParameter.CancellationTokenName,
     };
 }

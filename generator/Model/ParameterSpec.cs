@@ -34,6 +34,8 @@ internal enum ParameterStyle
 /// <param name="Deprecated">Whether the parameter is deprecated.</param>
 /// <param name="Style">How the value is serialized.</param>
 /// <param name="Explode">Whether arrays and objects are exploded into several name/value pairs.</param>
+/// <param name="SharedOption">For a header most operations declare: the options property that supplies it when the call passes none.</param>
+/// <param name="DefaultValue">The schema's <c>default</c> as JSON text, for the documentation (the client never sends it itself).</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
@@ -43,4 +45,6 @@ internal sealed record ParameterSpec(
     string? Description,
     bool Deprecated,
     ParameterStyle Style,
-    bool Explode);
+    bool Explode,
+    string? SharedOption = null,
+    string? DefaultValue = null);

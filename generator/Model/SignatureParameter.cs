@@ -9,6 +9,9 @@ internal enum SignatureRole
     /// <summary>The whole request body (JSON, binary or text): <see cref="OperationSpec.Body"/>.</summary>
     Body,
 
+    /// <summary>The per-call <c>ApiRequestOptions</c> (the long overload only).</summary>
+    RequestOptions,
+
     /// <summary>The <c>CancellationToken</c>.</summary>
     CancellationToken,
 }
@@ -18,8 +21,23 @@ internal enum SignatureRole
 /// <param name="Parameter">The parameter or form field, for <see cref="SignatureRole.Parameter"/>.</param>
 internal sealed record SignatureParameter(SignatureRole Role, ParameterSpec? Parameter = null)
 {
+    /// <summary>Whether the caller must pass it: a required parameter or body (the short overload's parameters, with the token).</summary>
+    /// <param name="body">The operation's body.</param>
+    public bool IsRequired(RequestBodySpec? body) => Role switch
+    {
+        SignatureRole.Parameter => Parameter!.IsRequired,
+        SignatureRole.Body => body!.IsRequired,
+        _ => false,
+    };
+
     /// <summary>The request body's place.</summary>
     public static readonly SignatureParameter Body = new(SignatureRole.Body);
+
+    /// <summary>The request options' place: after every optional parameter, before the token.</summary>
+    public static readonly SignatureParameter RequestOptions = new(SignatureRole.RequestOptions);
+
+    /// <summary>The C# name of the request options parameter.</summary>
+    public const string RequestOptionsName = "requestOptions";
 
     /// <summary>The cancellation token's place.</summary>
     public static readonly SignatureParameter CancellationToken = new(SignatureRole.CancellationToken);

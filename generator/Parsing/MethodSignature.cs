@@ -8,20 +8,23 @@ namespace AutoSend.Gen.Parsing;
 /// <summary>
 /// Decides the order of an operation method's parameters, once; every emitter (the method, its file and all-pages
 /// variants, the request builder, the documentation) reads <see cref="OperationSpec.Signature"/>. To change the public
-/// call shape, change this file.
+/// call shape, change this file. Each operation is two overloads (README, "Calling an operation"): the required
+/// parameters then a token without default (the short one), and all of these in this order (the long one), where
+/// every optional parameter, the request options and the token default to null.
 /// </summary>
 internal static class MethodSignature
 {
     /// <summary>
-    /// Today's order: path parameters in template order; the required parameters and form fields; the body, right
+    /// The order: path parameters in template order; the required parameters and form fields; the body, right
     /// after the path parameters when it is required, else before the first optional parameter; the optional
-    /// parameters and form fields; the cancellation token last.
+    /// parameters and form fields, the document's shared headers last; the request options; the cancellation token.
     /// </summary>
     /// <param name="parameters">The path, query, header and cookie parameters: path, then required, then optional.</param>
     /// <param name="body">The request body, if any.</param>
     public static EquatableArray<SignatureParameter> Build(IReadOnlyList<ParameterSpec> parameters, RequestBodySpec? body)
     {
-        var all = new List<ParameterSpec>(parameters);
+        // Shared headers (an option of the client too) go after the operation's own optional parameters.
+        var all = parameters.Where(p => p.SharedOption is null).Concat(parameters.Where(p => p.SharedOption is not null)).ToList();
         if (body is { IsSingleParameter: false })
         {
             int firstOptional = all.FindIndex(p => !p.IsRequired);
@@ -47,6 +50,7 @@ internal static class MethodSignature
             signature.Add(SignatureParameter.Body);
         }
 
+        signature.Add(SignatureParameter.RequestOptions);
         signature.Add(SignatureParameter.CancellationToken);
         return signature.ToEquatableArray();
     }

@@ -88,7 +88,7 @@ internal sealed partial class OperationMapper
         string baseName = group.Methods.Allocate(
             ValidName(VendorExtensions.GetString(operation.Extensions, VendorExtensions.CSharpName)) ?? MethodBaseName(uniqueId, tag));
         string typeHint = Identifier.ToPascalCase(uniqueId, "_", "Operation");
-        var names = new NameScope(SignatureParameter.CancellationTokenName);
+        var names = new NameScope(SignatureParameter.CancellationTokenName, SignatureParameter.RequestOptionsName);
         List<ParameterSpec>? parameters = MapParameters(pathItem, operation, operationId, typeHint, pointer, names);
         if (parameters is null)
         {

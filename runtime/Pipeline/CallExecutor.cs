@@ -26,10 +26,12 @@ internal sealed class CallExecutor(AttemptSender attempts, RetryPolicy retries, 
             request.Headers.TryAddWithoutValidation("Accept", accept);
         }
 
+        CallOverrides? overrides = CallOverrides.Of(request);
+        int maxRetries = overrides?.MaxRetries ?? retries.MaxRetries;
         long start = Stopwatch.GetTimestamp();
         using Activity? activity = telemetry.Start(operation, request.RequestUri);
-        using var call = new CallDeadline(operation, cancellationToken, start, totalTimeout, attemptTimeout);
-        bool repeatable = retries.CanRetry(request);
+        using var call = new CallDeadline(operation, cancellationToken, start, totalTimeout, overrides?.Timeout ?? attemptTimeout);
+        bool repeatable = RetryPolicy.CanRetry(request, maxRetries);
         bool idempotent = RetryPolicy.IsIdempotent(operation, request);
 
         // The first attempt sends the request itself; a retry sends a message made from this snapshot.
@@ -48,7 +50,7 @@ internal sealed class CallExecutor(AttemptSender attempts, RetryPolicy retries, 
                     telemetry.Succeeded(activity, operation, attempt, status, start);
                     return result;
                 }
-                catch (ApiException failure) when (repeatable && retries.ShouldRetry(failure, idempotent, start, attempt, out delay))
+                catch (ApiException failure) when (repeatable && retries.ShouldRetry(failure, idempotent, start, attempt, maxRetries, out delay))
                 {
                     telemetry.Retrying(activity, operation, attempt, failure, delay, start);
                 }

@@ -15,11 +15,16 @@ namespace AutoSend.Runtime.Pipeline;
 /// </summary>
 internal sealed class RetryPolicy(int maxRetries, TimeSpan retryDelay, TimeSpan maxRetryDelay, TimeSpan totalTimeout)
 {
-    private const string IdempotencyKeyHeader = "Idempotency-Key";
+    internal const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The client's retries after the first attempt.</summary>
+    public int MaxRetries => maxRetries;
 
     /// <summary>Whether the call may be retried at all: retries are on and its body can be sent again.</summary>
-    public bool CanRetry(HttpRequestMessage request) =>
-        maxRetries > 0 && request.Content is null or ByteArrayContent or ReadOnlyMemoryContent;
+    /// <param name="request">The request.</param>
+    /// <param name="callMaxRetries">The call's retries (the client's unless the call set its own).</param>
+    public static bool CanRetry(HttpRequestMessage request, int callMaxRetries) =>
+        callMaxRetries > 0 && request.Content is null or ByteArrayContent or ReadOnlyMemoryContent;
 
     /// <summary>Whether a request whose outcome is unknown may be sent again: the operation says so, or the request carries an <c>Idempotency-Key</c>.</summary>
     public static bool IsIdempotent(ApiOperation operation, HttpRequestMessage request) =>
@@ -30,11 +35,12 @@ internal sealed class RetryPolicy(int maxRetries, TimeSpan retryDelay, TimeSpan 
     /// <param name="idempotent">Whether the call is idempotent (<see cref="IsIdempotent"/>).</param>
     /// <param name="start">When the call started (<see cref="Stopwatch.GetTimestamp"/>).</param>
     /// <param name="attempt">The attempt that failed, from 1.</param>
+    /// <param name="callMaxRetries">The call's retries (the client's unless the call set its own).</param>
     /// <param name="delay">The wait before the next attempt.</param>
-    public bool ShouldRetry(ApiException failure, bool idempotent, long start, int attempt, out TimeSpan delay)
+    public bool ShouldRetry(ApiException failure, bool idempotent, long start, int attempt, int callMaxRetries, out TimeSpan delay)
     {
         delay = default;
-        if (attempt > maxRetries)
+        if (attempt > callMaxRetries)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
@@ -93,6 +94,55 @@ public sealed class ApiConnection : IDisposable
     /// <param name="name">The cookie name.</param>
     /// <param name="value">The formatted value; it is percent-escaped.</param>
     public static void AddCookie(HttpRequestMessage request, string name, string value) => CookieHeader.Add(request, name, value);
+
+    /// <summary>
+    /// Applies a call's <see cref="ApiRequestOptions"/> to its request: the extra headers (replacing those of the same
+    /// name; content headers go on the body), the idempotency key, and the call's timeout and retries, which the
+    /// pipeline reads from the request.
+    /// </summary>
+    /// <param name="request">The request the generated code built.</param>
+    /// <param name="options">The caller's options, or null.</param>
+    public static void ApplyRequestOptions(HttpRequestMessage request, ApiRequestOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (options is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, string> header in options.Headers)
+        {
+            SetHeader(request, header.Key, header.Value);
+        }
+
+        if (options.IdempotencyKey is { } key)
+        {
+            SetHeader(request, RetryPolicy.IdempotencyKeyHeader, key);
+        }
+
+        if (options.Timeout is not null || options.MaxRetries is not null)
+        {
+            request.Options.Set(CallOverrides.Key, new CallOverrides(options.Timeout, options.MaxRetries));
+        }
+    }
+
+    private static void SetHeader(HttpRequestMessage request, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (CallOverrides.IsContentHeader(name))
+        {
+            if (request.Content is { } content)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return;
+        }
+
+        request.Headers.Remove(name);
+        request.Headers.TryAddWithoutValidation(name, value);
+    }
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
     /// <param name="request">The request, which this method disposes. Its content must be buffered (as

@@ -1,0 +1,25 @@
+using System;
+using System.Net.Http;
+
+namespace AutoSend.Runtime.Pipeline;
+
+/// <summary>
+/// A call's own attempt timeout and retry count (<see cref="ApiRequestOptions"/>), carried on its request from the
+/// generated code to the <see cref="CallExecutor"/>, which reads them once when the call starts.
+/// </summary>
+/// <param name="Timeout">The attempt timeout instead of the client's, or null.</param>
+/// <param name="MaxRetries">The retries instead of the client's, or null.</param>
+internal sealed record CallOverrides(TimeSpan? Timeout, int? MaxRetries)
+{
+    public static readonly HttpRequestOptionsKey<CallOverrides> Key = new("AutoSend.Runtime.CallOverrides");
+
+    /// <summary>The call's overrides, or null when it has none.</summary>
+    public static CallOverrides? Of(HttpRequestMessage request) => request.Options.TryGetValue(Key, out CallOverrides? overrides) ? overrides : null;
+
+    /// <summary>Whether a header belongs on the content rather than on the request.</summary>
+    public static bool IsContentHeader(string name) =>
+        name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Allow", StringComparison.OrdinalIgnoreCase);
+}
