@@ -24,7 +24,31 @@ internal static class ClientEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Open("public sealed partial class " + client.OptionsName + " : " + Runtime.ApiClientOptions))
             {
-                if (client.Security.FirstOrDefault()?.Kind == SecuritySchemeKind.Basic)
+                foreach (SharedHeaderSpec header in client.SharedHeaders)
+                {
+                    DocComment.Summary(writer, null, "The <c>" + DocComment.Inline(header.WireName) + "</c> header, sent on every call of an operation that declares it"
+                        + " (a value passed to the call wins); null sends none." + (header.Description is { } d ? " " + DocComment.Inline(d) : string.Empty));
+                    writer.Line("public string? " + header.PropertyName + " { get; set; }");
+                    writer.Line();
+                }
+
+                bool basic = client.Security.FirstOrDefault()?.Kind == SecuritySchemeKind.Basic;
+                if (!basic && client.SharedHeaders.Count > 0)
+                {
+                    DocComment.Summary(writer, null, "Reads the settings of <see cref=\"" + Runtime.ApiClientOptions + ".Bind\"/>, then "
+                        + string.Join(", ", client.SharedHeaders.Select(h => "<c>" + h.PropertyName + "</c>")) + ".");
+                    DocComment.Param(writer, "read", null, "Returns the value of a key, or null when it is not set.");
+                    using (writer.Open("public override void Bind(" + Bcl.Func + "<string, string?> read)"))
+                    {
+                        writer.Line("base.Bind(read);");
+                        foreach (SharedHeaderSpec header in client.SharedHeaders)
+                        {
+                            writer.Line(header.PropertyName + " = ReadSetting(read, nameof(" + header.PropertyName + ")) ?? " + header.PropertyName + ";");
+                        }
+                    }
+                }
+
+                if (basic)
                 {
                     writer.Lines($$"""
                         /// <summary>The user name for HTTP basic authentication.</summary>
@@ -42,7 +66,7 @@ internal static class ClientEmitter
                             base.Bind(read);
                             UserName = ReadSetting(read, nameof(UserName)) ?? UserName;
                             Password = ReadSetting(read, nameof(Password)) ?? Password;
-                        }
+                        {{string.Concat(client.SharedHeaders.Select(h => h.PropertyName + " = ReadSetting(read, nameof(" + h.PropertyName + ")) ?? " + h.PropertyName + ";\n    "))}}}
                         """);
                 }
             }
@@ -76,7 +100,7 @@ internal static class ClientEmitter
                     /// <summary>Creates a client with its own connection pool, which <see cref="Dispose"/> releases.</summary>
                     /// <param name="options">The client settings: credentials, base address, timeout.</param>
                     public {{name}}({{options}} options)
-                        : this(CreateConnection(null, options))
+                        : this(CreateConnection(null, options), options)
                     {
                     }
 
@@ -86,17 +110,19 @@ internal static class ClientEmitter
                     /// <param name="httpClient">The HTTP client, for example one from <c>IHttpClientFactory</c>.</param>
                     /// <param name="options">The client settings: credentials and base address.</param>
                     public {{name}}({{Bcl.HttpClient}} httpClient, {{options}} options)
-                        : this(CreateConnection(httpClient ?? throw new {{Bcl.ArgumentNullException}}(nameof(httpClient)), options))
+                        : this(CreateConnection(httpClient ?? throw new {{Bcl.ArgumentNullException}}(nameof(httpClient)), options), options)
                     {
                     }
 
                     """);
-                using (writer.Open("private " + name + "(" + Runtime.ApiConnection + " connection)"))
+                WriteSharedFields(writer, client);
+                using (writer.Open("private " + name + "(" + Runtime.ApiConnection + " connection, " + options + " options)"))
                 {
                     writer.Line("_connection = connection;");
+                    WriteSharedAssignments(writer, client);
                     foreach (OperationGroupSpec group in groups)
                     {
-                        writer.Line(group.PropertyName + " = new " + context.TypeName(group.TypeName) + "(connection);");
+                        writer.Line(group.PropertyName + " = new " + context.TypeName(group.TypeName) + "(connection, options);");
                     }
                 }
 
@@ -142,19 +168,38 @@ internal static class ClientEmitter
             using (writer.Open("public sealed partial class " + group.TypeName))
             {
                 OperationEmitter.WriteDescriptors(writer, context, group);
-                writer.Lines($$"""
-                    private readonly {{Runtime.ApiConnection}} _connection;
-
-                    internal {{group.TypeName}}({{Runtime.ApiConnection}} connection)
-                    {
-                        _connection = connection;
-                    }
-                    """);
+                writer.Line("private readonly " + Runtime.ApiConnection + " _connection;");
+                WriteSharedFields(writer, context.Client);
+                writer.Line();
+                using (writer.Open("internal " + group.TypeName + "(" + Runtime.ApiConnection + " connection, " + context.TypeName(context.Client.OptionsName) + " options)"))
+                {
+                    writer.Line("_connection = connection;");
+                    WriteSharedAssignments(writer, context.Client);
+                }
                 OperationEmitter.WriteMethods(writer, context, group);
             }
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>The field that holds a shared header's option, read once when the client is built.</summary>
+    public static string SharedField(string propertyName) => "_shared" + propertyName;
+
+    private static void WriteSharedFields(SourceWriter writer, ClientSpec client)
+    {
+        foreach (SharedHeaderSpec header in client.SharedHeaders)
+        {
+            writer.Line("private readonly string? " + SharedField(header.PropertyName) + ";");
+        }
+    }
+
+    private static void WriteSharedAssignments(SourceWriter writer, ClientSpec client)
+    {
+        foreach (SharedHeaderSpec header in client.SharedHeaders)
+        {
+            writer.Line(SharedField(header.PropertyName) + " = options." + header.PropertyName + ";");
+        }
     }
 
     private static string Authentication(ClientSpec client) => client.Security.FirstOrDefault() switch

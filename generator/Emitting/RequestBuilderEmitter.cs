@@ -45,6 +45,24 @@ internal static class RequestBuilderEmitter
                 + (queryParameters.Count > 0 ? " + " + locals.Query + ".ToString()" : string.Empty) + ");");
             foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
+                if (parameter.SharedOption is { } option)
+                {
+                    // The argument wins over the client's option.
+                    string field = ClientEmitter.SharedField(option);
+                    if (parameter.RequiredByDocument)
+                    {
+                        writer.Line(Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + parameter.Name + " ?? " + field + ", nameof(" + parameter.Name + "));");
+                    }
+
+                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is { } " + locals.Item + ")"))
+                    {
+                        writer.Line(ParameterEncoding.Encode(context, parameter, locals.Item, locals));
+                    }
+
+                    writer.Line();
+                    continue;
+                }
+
                 WhenPresent(writer, parameter, value => writer.Line(ParameterEncoding.Encode(context, parameter, value, locals)));
             }
 

@@ -15,6 +15,7 @@ namespace AutoSend.Gen.Model;
 /// <param name="Types">Every model, enum and union the document declares or uses inline.</param>
 /// <param name="Groups">Operations grouped by tag.</param>
 /// <param name="JsonTypes">Every type the JSON context must describe.</param>
+/// <param name="SharedHeaders">Headers that are also options of the client (README, "Shared headers").</param>
 internal sealed record ClientSpec(
     string Namespace,
     string ClientName,
@@ -27,7 +28,8 @@ internal sealed record ClientSpec(
     EquatableArray<SecuritySchemeSpec> Security,
     EquatableArray<TypeDeclarationSpec> Types,
     EquatableArray<OperationGroupSpec> Groups,
-    EquatableArray<JsonTypeSpec> JsonTypes);
+    EquatableArray<JsonTypeSpec> JsonTypes,
+    EquatableArray<SharedHeaderSpec> SharedHeaders);
 
 /// <summary>How a request authenticates.</summary>
 internal enum SecuritySchemeKind
@@ -45,3 +47,10 @@ internal enum SecuritySchemeKind
 /// <param name="ParameterName">The header, query or cookie name for API-key schemes.</param>
 /// <param name="Description">The scheme's description from the document.</param>
 internal sealed record SecuritySchemeSpec(SecuritySchemeKind Kind, string? ParameterName, string? Description);
+
+/// <summary>A header (nearly) every operation declares, also a property of the client's options.</summary>
+/// <param name="PropertyName">The options property, e.g. <c>ProjectId</c>.</param>
+/// <param name="WireName">The header name as the document first spells it, e.g. <c>x-project-id</c>.</param>
+/// <param name="Schema">The schema every counted declaration shares (a string, with its format).</param>
+/// <param name="Description">The first declaration's description.</param>
+internal sealed record SharedHeaderSpec(string PropertyName, string WireName, string Schema, string? Description);

@@ -36,6 +36,7 @@ internal enum ParameterStyle
 /// <param name="Explode">Whether arrays and objects are exploded into several name/value pairs.</param>
 /// <param name="SharedOption">For a header most operations declare: the options property that supplies it when the call passes none.</param>
 /// <param name="DefaultValue">The schema's <c>default</c> as JSON text, for the documentation (the client never sends it itself).</param>
+/// <param name="RequiredByDocument">A shared header the document requires: the request builder throws when neither the call nor the options give it.</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
@@ -47,4 +48,5 @@ internal sealed record ParameterSpec(
     ParameterStyle Style,
     bool Explode,
     string? SharedOption = null,
-    string? DefaultValue = null);
+    string? DefaultValue = null,
+    bool RequiredByDocument = false);

@@ -95,7 +95,8 @@ internal static class ClientParser
             Security(document, diagnostics),
             schemas.Declarations.ToEquatableArray(),
             groups,
-            json.ToArray());
+            json.ToArray(),
+            operations.SharedHeaders);
     }
 
     private static string BaseName(string title, string path)

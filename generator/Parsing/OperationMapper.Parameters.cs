@@ -67,7 +67,12 @@ internal sealed partial class OperationMapper
             }
 
             string name = AllocateParameterName(names, parameter, location.Value);
-            parameters.Add(new ParameterSpec(name, parameter.Name, location.Value, type, required, parameter.Description, parameter.Deprecated, style, explode));
+            string? shared = SharedOption(parameter);
+            string? defaultValue = DefaultText(schema);
+
+            // A shared header can come from the options, so the call need not pass it.
+            parameters.Add(new ParameterSpec(name, parameter.Name, location.Value, type, required && shared is null, parameter.Description, parameter.Deprecated, style, explode,
+                shared, defaultValue, required && shared is not null));
         }
 
         return parameters;

@@ -36,6 +36,7 @@ internal sealed partial class OperationMapper
     /// <param name="clientMembers">The client's member names, where the group properties are named.</param>
     public EquatableArray<OperationGroupSpec> Map(OpenApiDocument document, NameScope clientMembers)
     {
+        FindSharedHeaders(document);
         var groups = new List<GroupBuilder>();
         var byTag = new Dictionary<string, GroupBuilder>(StringComparer.Ordinal);
         var tags = (document.Tags ?? new HashSet<OpenApiTag>()).Where(t => t.Name is not null)
