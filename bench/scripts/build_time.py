@@ -42,6 +42,11 @@ def tree_size(folder, pattern):
     return len(files), sum(os.path.getsize(f) for f in files)
 
 
+# Kiota 1.38 names the path parameters of this one path `base` and `head` in C# (`string base` is a syntax error), so
+# the client does not compile; a Kiota user would leave the path out, as here (1 of GitHub's 1,223 operations).
+KIOTA_EXCLUDED_PATH = "/repos/{owner}/{repo}/compare/{base}...{head}"
+
+
 def generate_kiota():
     """Runs Kiota with the options of bench/Clients' Kiota client; returns the seconds it took."""
     shutil.rmtree(KIOTA_OUT, ignore_errors=True)
@@ -49,7 +54,7 @@ def generate_kiota():
     started = time.perf_counter()
     run(["dotnet", "tool", "run", "kiota", "generate", "--language", "CSharp", "--openapi", SPEC, "--output", KIOTA_OUT,
          "--namespace-name", "GitHub.Kiota", "--class-name", "GitHubClient", "--exclude-backward-compatible",
-         "--clean-output", "--log-level", "Error"], cwd=BENCH)
+         "--exclude-path", KIOTA_EXCLUDED_PATH, "--clean-output", "--log-level", "Error"], cwd=BENCH)
     return time.perf_counter() - started
 
 
