@@ -108,12 +108,19 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "The reader's validation names the rule (for example ResponsesMustContainAtLeastOneResponse); the message is the reader's own. The client is generated.");
 
+    public static readonly DiagnosticDescriptor UnknownFilterName = new(
+        "AG0023",
+        "An <OpenApiClient> filter names something the document does not declare",
+        "The {0} setting of <OpenApiClient> names the {2} '{1}', which the document does not declare; {3}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Operations, Tags and ExcludeTags select operations by operationId and tag name, exactly as the document spells them. A name that matches nothing selects nothing; the rest of the filter still applies.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, ReaderProblem,
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
-        ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation,
+        ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation, UnknownFilterName,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -29,6 +29,7 @@ internal static class ClientParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
+                OperationFilter.Apply(document, input.Filter, diagnostics);
                 client = Build(input, document, diagnostics);
             }
         }

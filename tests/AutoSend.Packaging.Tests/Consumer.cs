@@ -11,7 +11,7 @@ public sealed class Consumer : IDisposable
     private readonly TemporaryDirectory _directory = new("autosend-consumer");
     private readonly PackageFeed _feed;
 
-    public Consumer(PackageFeed feed, string program, string extraProperties = "", string extraItems = "")
+    public Consumer(PackageFeed feed, string program, string extraProperties = "", string extraItems = "", string clientMetadata = "")
     {
         _feed = feed;
         File.Copy(RepositoryPaths.AutoSendSpec, SpecPath);
@@ -30,7 +30,7 @@ public sealed class Consumer : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="AutoSend.Gen" Version="{feed.Version}" />
-                <OpenApiClient Include="autosend.openapi.yaml" Namespace="AutoSend.Client" />
+                <OpenApiClient Include="autosend.openapi.yaml" Namespace="AutoSend.Client" {clientMetadata}/>
                 {extraItems}
               </ItemGroup>
             </Project>

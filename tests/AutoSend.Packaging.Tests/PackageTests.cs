@@ -85,6 +85,38 @@ public sealed class PackageTests(PackageFeed feed)
     }
 
     [Fact]
+    public async Task A_consumer_filtering_the_document_gets_only_the_operations_it_names()
+    {
+        // ';' as a user writes it in MSBuild: the props must carry it through the compiler's .editorconfig intact.
+        using var consumer = new Consumer(feed, ResumeProgram, clientMetadata: "Operations=\"resumeCampaign;pauseCampaign\" ");
+        (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the filtering consumer");
+
+        string campaigns = File.ReadAllText(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.CampaignsClient.g.cs"));
+        Assert.Contains(" ResumeAsync(", campaigns, StringComparison.Ordinal);
+        Assert.Contains(" PauseAsync(", campaigns, StringComparison.Ordinal);
+        Assert.DoesNotContain(" AbortAsync(", campaigns, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.ContactsClient.g.cs")), "ContactsClient was generated");
+        Assert.False(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.Contact.g.cs")), "Contact was generated");
+
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, ResumeResponse);
+        ProcessResult run = (await consumer.RunAsync(new Uri(server.Address, "v1").ToString())).EnsureSuccess("the filtering consumer");
+        Assert.StartsWith("60d5ec49f1b2c72d9c8b4567 sending_gradual gradual", run.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consumer_naming_an_unknown_operation_gets_AG0023()
+    {
+        using var consumer = new Consumer(feed, ResumeProgram, clientMetadata: "Operations=\"resumeCampaign;resumeCampain\" ");
+        ProcessResult build = await consumer.BuildAsync();
+
+        // TreatWarningsAsErrors is on in the consumer: the warning fails the build, located in the spec.
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("autosend.openapi.yaml(", build.Output, StringComparison.Ordinal);
+        Assert.Contains("AG0023", build.Output, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'resumeCampaign'?", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generated_files_are_visible_and_a_spec_edit_regenerates_on_the_next_build()
     {
         using var consumer = new Consumer(feed, ResumeProgram);
