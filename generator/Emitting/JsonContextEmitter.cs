@@ -277,7 +277,9 @@ internal static class JsonContextEmitter
     private static string Flags(PropertySpec property)
     {
         var flags = new List<string>();
-        if (property.IsRequired)
+        // Required applies in the direction the property travels: a writeOnly property is never read, so it is never
+        // required when read (System.Text.Json refuses a required property that has no setter for reading).
+        if (property.IsRequired && !property.WriteOnly)
         {
             flags.Add("Required");
         }

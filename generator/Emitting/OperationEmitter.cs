@@ -27,9 +27,16 @@ internal static class OperationEmitter
             {
                 "private static readonly " + type + " " + DescriptorName(operation) + " = new " + type + "(",
                 "        " + Literal.String(operation.OperationId) + ", " + HttpMethod(operation.HttpMethod) + ", " + Literal.String(operation.Path)
-                    + (operation.Success.Kind == ResponseKind.Json ? ", " + context.TypeInfo(operation.Success.Type!.InfoName) + ")" : ")"),
+                    + (ResultInfo(operation) is { } result ? ", static () => " + context.TypeInfo(result) + ")" : ")"),
             };
-            lines.AddRange(operation.Errors.Select(error => "    .WithError(" + Literal.String(error.Status) + ", " + context.TypeInfo(error.Type.InfoName) + ")"));
+
+            // The metadata is made on first use (static lambdas): a type whose metadata fails fails its own
+            // operation's calls, never the static initializer that holds every descriptor of the group.
+            lines.AddRange(operation.Errors.Select(error => "    .WithError(" + Literal.String(error.Status) + ", static () => " + context.TypeInfo(error.Type.InfoName) + ")"));
+            if (operation.Success.Accept is { } accept)
+            {
+                lines.Add("    .WithAccept(" + Literal.String(accept) + ")");
+            }
             if (operation.RetryAfterPointers.Count > 0)
             {
                 lines.Add("    .WithRetryAfterBody(" + string.Join(", ", operation.RetryAfterPointers.Select(Literal.String)) + ")");
@@ -81,6 +88,12 @@ internal static class OperationEmitter
                 WritePages(writer, operation, pagination);
             }
 
+            if (operation.Success.Kind == ResponseKind.EventStream)
+            {
+                writer.Line();
+                WriteEvents(writer, operation, builder);
+            }
+
             writer.Line();
             WriteRequestBuilder(writer, context, operation, builder);
         }
@@ -98,31 +111,61 @@ internal static class OperationEmitter
         {
             yield return pagination.MethodName;
         }
+
+        if (operation.Success.Kind == ResponseKind.EventStream)
+        {
+            yield return EventsMethodName(operation);
+        }
     }
+
+    // The method that yields whole server-sent events (data, type, id) beside the one that yields their data.
+    private static string EventsMethodName(OperationSpec operation) =>
+        operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "EventsAsync";
 
     private static void WriteCall(SourceWriter writer, OperationSpec operation, string builder)
     {
-        WriteDocumentation(writer, operation, operation.Success.Description, operation.Success.Kind switch
+        ResponseSpec success = operation.Success;
+        WriteDocumentation(writer, operation, success.Description, success.Kind switch
         {
             ResponseKind.None => "A task that completes when the API has answered.",
             ResponseKind.File => "The file, streamed; dispose it to release the connection.",
+            ResponseKind.EventStream => "The data of each event as it arrives; the request is sent when the enumeration starts.",
+            ResponseKind.JsonLines => "Each value as its line arrives; the request is sent when the enumeration starts.",
             _ => "The response body.",
         });
-        string returnType = operation.Success.Kind switch
+        string task = "global::System.Threading.Tasks.Task";
+        string stream = "global::System.Collections.Generic.IAsyncEnumerable";
+        string returnType = success.Kind switch
         {
-            ResponseKind.None => "global::System.Threading.Tasks.Task",
-            ResponseKind.Json => "global::System.Threading.Tasks.Task<" + operation.Success.Type!.Name + ">",
-            ResponseKind.File => "global::System.Threading.Tasks.Task<" + Runtime + ".ApiFile>",
-            _ => "global::System.Threading.Tasks.Task<string>",
+            ResponseKind.None => task,
+            ResponseKind.Json => task + "<" + (success.IsNullable ? success.Type!.NullableName : success.Type!.Name) + ">",
+            ResponseKind.File => task + "<" + Runtime + ".ApiFile>",
+            ResponseKind.EventStream or ResponseKind.JsonLines => stream + "<" + (success.Type?.Name ?? "string") + ">",
+            _ => task + "<string>",
         };
-        string send = operation.Success.Kind switch
+        string call = builder + "(" + Arguments(operation) + "), " + DescriptorName(operation);
+        string send = success.Kind switch
         {
-            ResponseKind.File => "SendForFileAsync(" + builder + "(" + Arguments(operation) + "), " + DescriptorName(operation) + ", " + Literal.String(operation.Success.MediaType ?? "application/octet-stream") + ", cancellationToken)",
-            ResponseKind.Text => "SendForTextAsync(" + builder + "(" + Arguments(operation) + "), " + DescriptorName(operation) + ", cancellationToken)",
-            _ => "SendAsync(" + builder + "(" + Arguments(operation) + "), " + DescriptorName(operation) + ", cancellationToken)",
+            ResponseKind.File => "SendForFileAsync(" + call + ", " + Literal.String(success.MediaType ?? "application/octet-stream") + ", cancellationToken)",
+            ResponseKind.Text => "SendForTextAsync(" + call + ", cancellationToken)",
+            ResponseKind.Json when success.IsNullable => "SendForNullableAsync(" + call + ", cancellationToken)",
+            ResponseKind.EventStream => (success.Type is null ? "StreamTextEventsAsync(" : "StreamEventsAsync(") + call + ", cancellationToken)",
+            ResponseKind.JsonLines => "StreamJsonLinesAsync(" + call + ", cancellationToken)",
+            _ => "SendAsync(" + call + ", cancellationToken)",
         };
         writer.Line("public " + returnType + " " + operation.MethodName + "(" + Declarations(operation, withCancellation: true) + ")");
         writer.Line("    => _connection." + send + ";");
+    }
+
+    private static void WriteEvents(SourceWriter writer, OperationSpec operation, string builder)
+    {
+        WriteDocumentation(writer, operation, "Each whole event: its data, its type (<c>message</c> when the server names none) and its id.",
+            "Each event as it arrives; the request is sent when the enumeration starts.");
+        string item = operation.Success.Type?.Name ?? "string";
+        writer.Line("public global::System.Collections.Generic.IAsyncEnumerable<global::System.Net.ServerSentEvents.SseItem<" + item + ">> " + EventsMethodName(operation)
+            + "(" + Declarations(operation, withCancellation: true) + ")");
+        writer.Line("    => _connection." + (operation.Success.Type is null ? "StreamTextEventItemsAsync(" : "StreamEventItemsAsync(") + builder + "(" + Arguments(operation) + "), "
+            + DescriptorName(operation) + ", cancellationToken);");
     }
 
     private static void WriteFileVariant(SourceWriter writer, OperationSpec operation, FileVariantSpec file, string builder)
@@ -252,16 +295,26 @@ internal static class OperationEmitter
         string request = locals.Request, form = locals.Form, item = locals.Item;
         if (body.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded)
         {
-            writer.Line("var " + form + " = " + Primitives + ".ApiFormBuilder." + (body.Kind == BodyKind.Multipart ? "Multipart" : "UrlEncoded") + "();");
+            string subtype = body.MediaType.Substring(body.MediaType.IndexOf('/') + 1);
+            string start = body.Kind == BodyKind.FormUrlEncoded ? "UrlEncoded()"
+                : string.Equals(subtype, "form-data", System.StringComparison.OrdinalIgnoreCase) ? "Multipart()"
+                : "Multipart(" + Literal.String(subtype) + ")";
+            writer.Line("var " + form + " = " + Primitives + ".ApiFormBuilder." + start + ";");
             foreach (ParameterSpec field in body.Fields)
             {
                 string wire = Literal.String(field.WireName);
+
+                // The part's content type and headers from the document's encoding, when it gives any.
+                string part = field.PartContentType is null && field.PartHeaders.IsEmpty
+                    ? string.Empty
+                    : ", " + (field.PartContentType is null ? "null" : Literal.String(field.PartContentType))
+                        + string.Concat(field.PartHeaders.Select(h => ", new global::System.Collections.Generic.KeyValuePair<string, string>(" + Literal.String(h.Name) + ", " + Literal.String(h.Value) + ")"));
                 WhenPresent(writer, field, value => writer.Line(field.Type.Kind switch
                 {
-                    TypeKind.File => form + ".Add(" + wire + ", " + value + ");",
-                    TypeKind.Primitive or TypeKind.Enum => form + ".Add(" + wire + ", " + Text(value, field.Type) + ");",
-                    TypeKind.List when field.Type.Element!.Kind is TypeKind.Primitive or TypeKind.Enum => "foreach (var " + item + " in " + Items(value, field.Type, item) + ") { " + form + ".Add(" + wire + ", " + item + "); }",
-                    _ => form + ".AddJson(" + wire + ", " + value + ", " + context.TypeInfo(field.Type.InfoName) + ");",
+                    TypeKind.File => form + ".Add(" + wire + ", " + value + part + ");",
+                    TypeKind.Primitive or TypeKind.Enum => form + ".Add(" + wire + ", " + Text(value, field.Type) + part + ");",
+                    TypeKind.List when field.Type.Element!.Kind is TypeKind.Primitive or TypeKind.Enum => "foreach (var " + item + " in " + Items(value, field.Type, item) + ") { " + form + ".Add(" + wire + ", " + item + part + "); }",
+                    _ => form + ".AddJson(" + wire + ", " + value + ", " + context.TypeInfo(field.Type.InfoName) + part + ");",
                 }));
             }
 
@@ -271,7 +324,8 @@ internal static class OperationEmitter
 
         string content = body.Kind switch
         {
-            BodyKind.Json => Primitives + ".ApiContent.Json(" + Value(body.Name, body.Type!, body.IsRequired) + ", " + context.TypeInfo(body.Type!.InfoName) + ")",
+            BodyKind.Json => Primitives + ".ApiContent.Json(" + Value(body.Name, body.Type!, body.IsRequired) + ", " + context.TypeInfo(body.Type!.InfoName)
+                + (string.Equals(body.MediaType, "application/json", System.StringComparison.OrdinalIgnoreCase) ? ")" : ", " + Literal.String(body.MediaType) + ")"),
             BodyKind.Binary => Primitives + ".ApiContent.Stream(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
             _ => Primitives + ".ApiContent.Text(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
         };
@@ -312,7 +366,7 @@ internal static class OperationEmitter
                 writer.Line(query + ".AddDelimited(" + wire + ", " + Pairs(context, value, type, entry) + ", " + Literal.String(separator) + ");");
                 break;
             default:
-                writer.Line(query + ".Add(" + wire + ", " + Text(value, type) + ");");
+                writer.Line(query + (parameter.AllowReserved ? ".AddAllowingReserved(" : ".Add(") + wire + ", " + Text(value, type) + ");");
                 break;
         }
     }
@@ -567,9 +621,17 @@ internal static class OperationEmitter
     /// <summary>The names of the locals of a request builder, chosen not to clash with its parameters.</summary>
     private sealed record Locals(string Request, string Query, string Form, string Item, string Entry);
 
-    private static string DescriptorType(OperationSpec operation) => operation.Success.Kind == ResponseKind.Json
-        ? Primitives + ".ApiOperation<" + operation.Success.Type!.Name + ">"
-        : Primitives + ".ApiOperation";
+    private static string DescriptorType(OperationSpec operation) => ResultInfo(operation) is null
+        ? Primitives + ".ApiOperation"
+        : Primitives + ".ApiOperation<" + (operation.Success is { IsNullable: true, Type.IsValueType: true } ? operation.Success.Type.NullableName : operation.Success.Type!.Name) + ">";
+
+    // The context property of the success body's type (of each item, for streams), or null when the body is not JSON.
+    private static string? ResultInfo(OperationSpec operation) => operation.Success switch
+    {
+        { Kind: ResponseKind.Json, IsNullable: true, Type.IsValueType: true } nullable => JsonTypeRegistry.NullableInfoName(nullable.Type!),
+        { Kind: ResponseKind.Json or ResponseKind.EventStream or ResponseKind.JsonLines, Type: { } type } => type.InfoName,
+        _ => null,
+    };
 
     private static string DescriptorName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);

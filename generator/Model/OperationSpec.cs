@@ -82,6 +82,9 @@ internal enum ParameterStyle
 /// <param name="Deprecated">Whether the parameter is deprecated.</param>
 /// <param name="Style">How the value is serialized.</param>
 /// <param name="Explode">Whether arrays and objects are exploded into several name/value pairs.</param>
+/// <param name="AllowReserved">Whether a query value keeps RFC 3986 reserved characters unescaped (<c>allowReserved</c>).</param>
+/// <param name="PartContentType">A multipart field's content type from the body's <c>encoding</c>.</param>
+/// <param name="PartHeaders">A multipart field's headers from the body's <c>encoding</c>, with the values the document gives.</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
@@ -91,7 +94,15 @@ internal sealed record ParameterSpec(
     string? Description,
     bool Deprecated,
     ParameterStyle Style,
-    bool Explode);
+    bool Explode,
+    bool AllowReserved = false,
+    string? PartContentType = null,
+    EquatableArray<PartHeaderSpec> PartHeaders = default);
+
+/// <summary>A header of a multipart part, declared in the body's <c>encoding</c> with a value (its schema's default or single enum value).</summary>
+/// <param name="Name">The header name.</param>
+/// <param name="Value">The value sent.</param>
+internal sealed record PartHeaderSpec(string Name, string Value);
 
 /// <summary>How a request body is encoded.</summary>
 internal enum BodyKind
@@ -127,19 +138,49 @@ internal enum ResponseKind
     Json,
     File,
     Text,
+
+    /// <summary>Server-sent events (<c>text/event-stream</c>): each event's data is JSON of <see cref="ResponseSpec.Type"/>, or text without a type.</summary>
+    EventStream,
+
+    /// <summary>JSON lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>, <c>application/json-seq</c>): one value of <see cref="ResponseSpec.Type"/> per line.</summary>
+    JsonLines,
 }
 
 /// <summary>A success response.</summary>
 /// <param name="Kind">What the body is.</param>
-/// <param name="Type">The JSON body type.</param>
+/// <param name="Type">The JSON body type (of each item, for streams).</param>
 /// <param name="MediaType">The media type to ask for (files).</param>
 /// <param name="Description">The response description.</param>
-internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description);
+/// <param name="IsNullable">Whether a JSON body may be the value <c>null</c> (no schema, or a nullable one).</param>
+/// <param name="Accept">
+/// The <c>Accept</c> header: the media types the operation's responses declare, the chosen one first; null when it
+/// is the response kind's default (<c>application/json</c>, <c>text/plain</c>).
+/// </param>
+internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description, bool IsNullable = false, string? Accept = null);
 
 /// <summary>The file form of a response that can also be JSON: a second method asks for the file's media type.</summary>
 /// <param name="MethodName">The method, e.g. <c>DownloadAttachmentFileAsync</c>.</param>
 /// <param name="MediaType">The media type to ask for in <c>Accept</c>.</param>
 internal sealed record FileVariantSpec(string MethodName, string MediaType);
+
+/// <summary>Names the method of a request body's other media type (<c>CreateNoteTextAsync</c> for <c>text/plain</c>).</summary>
+internal static class BodyVariantNames
+{
+    /// <summary>The word a media type adds to a method name: the subtype without <c>x-</c>, a suffix or parameters.</summary>
+    public static string Word(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim();
+        string subtype = type.Substring(type.IndexOf('/') + 1);
+        if (type.StartsWith("text/plain", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return "Text";
+        }
+
+        int plus = subtype.LastIndexOf('+');
+        subtype = plus > 0 ? subtype.Substring(plus + 1) : subtype;
+        return subtype.StartsWith("x-", System.StringComparison.OrdinalIgnoreCase) ? subtype.Substring(2) : subtype;
+    }
+}
 
 /// <summary>A declared error response.</summary>
 /// <param name="Status">The status key: a code (<c>404</c>), a range (<c>4XX</c>) or <c>default</c>.</param>

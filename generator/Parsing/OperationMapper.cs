@@ -29,12 +29,18 @@ internal sealed class OperationMapper
     private readonly DiagnosticBag _diagnostics;
     private readonly NameScope _typeNames;
 
-    public OperationMapper(SchemaMapper schemas, JsonTypeRegistry json, DiagnosticBag diagnostics, NameScope typeNames)
+    // Swagger 2.0 only: each parameter's collectionFormat as written (JSON pointer without '#' → value). The reader
+    // turns csv and multi alike into an exploded form, so the text is asked.
+    private readonly IReadOnlyDictionary<string, string>? _collectionFormats;
+
+    public OperationMapper(SchemaMapper schemas, JsonTypeRegistry json, DiagnosticBag diagnostics, NameScope typeNames,
+        IReadOnlyDictionary<string, string>? collectionFormats = null)
     {
         _schemas = schemas;
         _json = json;
         _diagnostics = diagnostics;
         _typeNames = typeNames;
+        _collectionFormats = collectionFormats;
     }
 
     /// <summary>Maps every operation; the group with an empty property name holds the untagged ones.</summary>
@@ -76,10 +82,11 @@ internal sealed class OperationMapper
                     _diagnostics.AddAtPointer(DiagnosticDescriptors.DuplicateOperationId, pointer + "/operationId", operation.OperationId, uniqueId);
                 }
 
-                OperationSpec? spec = MapOperation(operationId, uniqueId, method, path.Key, path.Value, operation, tag, group, pointer);
+                OperationSpec? spec = MapOperation(operationId, uniqueId, method, path.Key, path.Value, operation, tag, group, pointer, out List<OperationSpec> variants);
                 if (spec is not null)
                 {
                     group.Operations.Add(spec);
+                    group.Operations.AddRange(variants);
                 }
             }
         }
@@ -87,8 +94,10 @@ internal sealed class OperationMapper
         return groups.Select(g => new OperationGroupSpec(g.PropertyName, g.TypeName, g.Description, g.Operations.ToEquatableArray())).ToEquatableArray();
     }
 
-    private OperationSpec? MapOperation(string operationId, string uniqueId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group, string pointer)
+    private OperationSpec? MapOperation(string operationId, string uniqueId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group,
+        string pointer, out List<OperationSpec> variants)
     {
+        variants = [];
         string baseName = group.Methods.Allocate(
             ValidName(VendorExtensions.GetString(operation.Extensions, VendorExtensions.CSharpName)) ?? MethodBaseName(uniqueId, tag));
         string typeHint = Identifier.ToPascalCase(uniqueId, "_", "Operation");
@@ -130,6 +139,12 @@ internal sealed class OperationMapper
             TypeRef type = _schemas.Map(schema, typeHint + Identifier.ToPascalCase(parameter.Name, "_", "Parameter"), parameterPointer + "/schema", out _);
             ParameterStyle style = Style(parameter, location.Value);
             bool explode = parameter.Explode || (parameter.Style is null && style == ParameterStyle.Form);
+            if (_collectionFormats is not null && location == ParameterLocation.Query && type.Kind == TypeKind.List && style == ParameterStyle.Form
+                && CollectionFormat(parameter, parameterPointer) is null or "csv")
+            {
+                // Swagger 2.0's default collectionFormat, csv, is form without explode: ids=1,2.
+                explode = false;
+            }
             string? unsupported = CheckParameterType(type, location.Value, style);
             if (unsupported is not null)
             {
@@ -142,7 +157,8 @@ internal sealed class OperationMapper
             }
 
             string name = AllocateParameterName(names, parameter, location.Value);
-            parameters.Add(new ParameterSpec(name, parameter.Name, location.Value, type, required, parameter.Description, parameter.Deprecated, style, explode));
+            parameters.Add(new ParameterSpec(name, parameter.Name, location.Value, type, required, parameter.Description, parameter.Deprecated, style, explode,
+                AllowReserved: parameter.AllowReserved && location == ParameterLocation.Query));
         }
 
         foreach (string templateName in PathParameterNames(path))
@@ -155,12 +171,26 @@ internal sealed class OperationMapper
         }
 
         RequestBodySpec? body = null;
+        var otherBodies = new List<RequestBodySpec>();
         if (operation.RequestBody is { } requestBody && requestBody.Content is { Count: > 0 } content)
         {
-            body = MapBody(requestBody, content, operationId, typeHint, pointer + "/requestBody", names);
+            List<(string MediaType, IOpenApiMediaType Media, BodyKind Kind)> choices = BodyMedia(content);
+            body = MapBody(requestBody, choices[0], operationId, typeHint, pointer + "/requestBody", names);
             if (body is null && requestBody.Required)
             {
                 return null;
+            }
+
+            // The other media types of the body each get a method of their own (the first of each kind), so that every
+            // one the document offers is reachable; form fields keep their names, so only bodies of one parameter do.
+            foreach ((string, IOpenApiMediaType, BodyKind) other in choices.Skip(1).GroupBy(c => c.Kind).Select(g => g.First()))
+            {
+                if (body is { Fields.IsEmpty: true } && other.Item3 is BodyKind.Json or BodyKind.Binary or BodyKind.Text
+                    && MapBody(requestBody, other, operationId, typeHint, pointer + "/requestBody",
+                        new NameScope(["cancellationToken", .. parameters.Select(p => Identifier.Unescape(p.Name))])) is { } alternative)
+                {
+                    otherBodies.Add(alternative);
+                }
             }
         }
 
@@ -199,7 +229,7 @@ internal sealed class OperationMapper
         PaginationSpec? pagination = MapPagination(operation, operationId, success, ordered, body, group, baseName, pointer);
         FileVariantSpec? variant = fileVariant is null ? null : new FileVariantSpec(group.Methods.Allocate(baseName + "File") + "Async", fileVariant.MediaType!);
 
-        return new OperationSpec(
+        var spec = new OperationSpec(
             operationId,
             baseName + "Async",
             method,
@@ -216,11 +246,18 @@ internal sealed class OperationMapper
             errors.ToEquatableArray(),
             retryAfter.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             pagination);
+        foreach (RequestBodySpec other in otherBodies)
+        {
+            string variantName = group.Methods.Allocate(baseName + Identifier.ToPascalCase(BodyVariantNames.Word(other.MediaType), "_", "Body"));
+            variants.Add(spec with { MethodName = variantName + "Async", Body = other, FileVariant = null, Pagination = null });
+        }
+
+        return spec;
     }
 
-    private RequestBodySpec? MapBody(IOpenApiRequestBody requestBody, IDictionary<string, IOpenApiMediaType> content, string operationId, string typeHint, string pointer, NameScope names)
+    private RequestBodySpec? MapBody(IOpenApiRequestBody requestBody, (string MediaType, IOpenApiMediaType Media, BodyKind Kind) choice, string operationId, string typeHint, string pointer, NameScope names)
     {
-        (string mediaType, IOpenApiMediaType media, BodyKind kind) = PickBodyMedia(content);
+        (string mediaType, IOpenApiMediaType media, BodyKind kind) = choice;
         switch (kind)
         {
             case BodyKind.Json:
@@ -258,8 +295,11 @@ internal sealed class OperationMapper
 
                     string fieldName = names.Allocate(ValidParameterName(VendorExtensions.GetString(property.Value.Extensions, VendorExtensions.CSharpName))
                         ?? Identifier.ToCamelCase(property.Key, "field"));
+                    OpenApiEncoding? encoding = kind == BodyKind.Multipart && media.Encoding is { } encodings && encodings.TryGetValue(property.Key, out OpenApiEncoding? e) ? e : null;
                     fields.Add(new ParameterSpec(fieldName, property.Key, ParameterLocation.FormField, fieldType, required.Contains(property.Key) && bodyRequired,
-                        SchemaMapper.OwnDescription(property.Value), property.Value.Deprecated, ParameterStyle.Form, true));
+                        SchemaMapper.OwnDescription(property.Value), property.Value.Deprecated, ParameterStyle.Form, true,
+                        PartContentType: encoding?.ContentType?.Split(',')[0].Trim() is { Length: > 0 } partType ? partType : null,
+                        PartHeaders: PartHeaders(encoding)));
                 }
 
                 return new RequestBodySpec(kind, mediaType, string.Empty, null, bodyRequired, requestBody.Description,
@@ -292,11 +332,12 @@ internal sealed class OperationMapper
         KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => MediaKind(c.Key, c.Value.Schema) == ResponseKind.Json);
         KeyValuePair<string, IOpenApiMediaType> file = content.FirstOrDefault(c => MediaKind(c.Key, c.Value.Schema) == ResponseKind.File);
         KeyValuePair<string, IOpenApiMediaType> text = content.FirstOrDefault(c => MediaKind(c.Key, c.Value.Schema) == ResponseKind.Text);
+        KeyValuePair<string, IOpenApiMediaType> stream = content.FirstOrDefault(c => MediaKind(c.Key, c.Value.Schema) is ResponseKind.EventStream or ResponseKind.JsonLines);
         if (json.Value is not null)
         {
-            TypeRef type = _schemas.Map(json.Value.Schema, typeHint + "Response", at + "/content/" + SourceLocator.Escape(json.Key), out _);
-            _json.Register(type, nullable: false);
-            success = new ResponseSpec(ResponseKind.Json, type, json.Key, chosen.Value.Description);
+            TypeRef type = _schemas.Map(json.Value.Schema, typeHint + "Response", at + "/content/" + SourceLocator.Escape(json.Key), out bool allowsNull);
+            _json.Register(type, nullable: allowsNull);
+            success = new ResponseSpec(ResponseKind.Json, type, json.Key, chosen.Value.Description, allowsNull, Accept(responses, json.Key, ResponseKind.Json));
             if (file.Value is not null)
             {
                 fileVariant = new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description);
@@ -305,10 +346,60 @@ internal sealed class OperationMapper
             return true;
         }
 
+        if (stream.Value is not null)
+        {
+            // Server-sent events without a schema are text; JSON lines without one are any JSON value.
+            ResponseKind kind = MediaKind(stream.Key, stream.Value.Schema);
+            TypeRef? itemType = stream.Value.Schema is null && kind == ResponseKind.EventStream
+                ? null
+                : _schemas.Map(stream.Value.Schema, typeHint + "Item", at + "/content/" + SourceLocator.Escape(stream.Key), out _);
+            if (itemType is not null)
+            {
+                _json.Register(itemType, nullable: false);
+            }
+
+            success = new ResponseSpec(kind, itemType, stream.Key, chosen.Value.Description, false, Accept(responses, stream.Key, kind));
+            return true;
+        }
+
         success = file.Value is not null
             ? new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description)
-            : new ResponseSpec(ResponseKind.Text, Primitives.String, text.Key, chosen.Value.Description);
+            : new ResponseSpec(ResponseKind.Text, Primitives.String, text.Key, chosen.Value.Description, false, Accept(responses, text.Key, ResponseKind.Text));
         return true;
+    }
+
+    /// <summary>
+    /// The <c>Accept</c> header of a call: the chosen success media type first, then the other media types of its kind
+    /// that success responses declare, then the JSON types of the error responses (so that a server that negotiates
+    /// can send its documented error body); null when that is just the kind's default.
+    /// </summary>
+    private static string? Accept(OpenApiResponses responses, string chosen, ResponseKind kind)
+    {
+        // A response declared for any media type ("*/*") is asked for as JSON, the kind the client reads it as.
+        var types = new List<string> { chosen.Split(';')[0].Trim() == "*/*" ? "application/json" : chosen.Split(';')[0].Trim() };
+        foreach (KeyValuePair<string, IOpenApiResponse> response in responses)
+        {
+            foreach (KeyValuePair<string, IOpenApiMediaType> media in response.Value.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            {
+                ResponseKind mediaKind = MediaKind(media.Key, media.Value.Schema);
+                bool wanted = IsSuccess(response.Key) ? mediaKind == kind : mediaKind == ResponseKind.Json;
+                string type = media.Key.Split(';')[0].Trim();
+                if (wanted && type != "*/*" && !types.Contains(type, StringComparer.OrdinalIgnoreCase))
+                {
+                    types.Add(type);
+                }
+            }
+        }
+
+        string accept = string.Join(", ", types);
+        string standard = kind switch
+        {
+            ResponseKind.Json => "application/json",
+            ResponseKind.Text => "text/plain",
+            ResponseKind.EventStream => "text/event-stream",
+            _ => "application/x-ndjson",
+        };
+        return string.Equals(accept, standard, StringComparison.OrdinalIgnoreCase) ? null : accept;
     }
 
     private PaginationSpec? MapPagination(OpenApiOperation operation, string operationId, ResponseSpec success, List<ParameterSpec> parameters, RequestBodySpec? body,
@@ -450,28 +541,56 @@ internal sealed class OperationMapper
         return flat ? null : $"a {type.Kind.ToString().ToLowerInvariant()} of type {type.Name} has no {style.ToString().ToLowerInvariant()} form in the {location.ToString().ToLowerInvariant()}";
     }
 
-    private static (string MediaType, IOpenApiMediaType Media, BodyKind Kind) PickBodyMedia(IDictionary<string, IOpenApiMediaType> content)
+    // Every media type of a body, by preference: JSON, then forms, then raw bytes, then text (document order within a kind).
+    private static List<(string MediaType, IOpenApiMediaType Media, BodyKind Kind)> BodyMedia(IDictionary<string, IOpenApiMediaType> content)
     {
-        // Preference: JSON, then forms, then raw bytes, then text.
-        (string, IOpenApiMediaType, BodyKind)? best = null;
+        var result = new List<(string MediaType, IOpenApiMediaType Media, BodyKind Kind)>();
         foreach (KeyValuePair<string, IOpenApiMediaType> entry in content)
         {
             string mediaType = entry.Key.Split(';')[0].Trim().ToLowerInvariant();
             BodyKind kind = mediaType switch
             {
-                "multipart/form-data" or "multipart/mixed" => BodyKind.Multipart,
                 "application/x-www-form-urlencoded" => BodyKind.FormUrlEncoded,
+                _ when mediaType.StartsWith("multipart/", StringComparison.Ordinal) => BodyKind.Multipart,
                 _ when IsJsonMediaType(mediaType) => BodyKind.Json,
                 _ when mediaType.StartsWith("text/", StringComparison.Ordinal) => BodyKind.Text,
                 _ => BodyKind.Binary,
             };
-            if (best is null || kind < best.Value.Item3)
+            result.Add((entry.Key.Split(';')[0].Trim(), entry.Value, kind));
+        }
+
+        return result.Select((c, i) => (c, i)).OrderBy(x => x.c.Kind).ThenBy(x => x.i).Select(x => x.c).ToList();
+    }
+
+    // The headers a multipart part declares in its encoding that the document gives a value for (a default, or a
+    // single enum value); the others cannot be filled in by the generated code.
+    private static EquatableArray<PartHeaderSpec> PartHeaders(OpenApiEncoding? encoding)
+    {
+        var headers = new List<PartHeaderSpec>();
+        foreach (KeyValuePair<string, IOpenApiHeader> header in encoding?.Headers ?? new Dictionary<string, IOpenApiHeader>())
+        {
+            if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Content-Disposition", StringComparison.OrdinalIgnoreCase))
             {
-                best = (entry.Key.Split(';')[0].Trim(), entry.Value, kind);
+                // OpenAPI: these are described by contentType and the form itself.
+                continue;
+            }
+
+            JsonNode? value = header.Value.Schema?.Default ?? (header.Value.Schema?.Enum is { Count: 1 } single ? single[0] : null);
+            if (value is JsonValue scalar && (scalar.TryGetValue(out string? text) ? text : scalar.ToJsonString()) is { Length: > 0 } wire
+                && wire.IndexOfAny(['\r', '\n']) < 0)
+            {
+                headers.Add(new PartHeaderSpec(header.Key, wire));
             }
         }
 
-        return best!.Value;
+        return headers.ToEquatableArray();
+    }
+
+    // A Swagger 2.0 parameter's collectionFormat as written, for the parameter itself or the shared one it refers to.
+    private string? CollectionFormat(IOpenApiParameter parameter, string pointer)
+    {
+        string at = parameter is OpenApiParameterReference { Reference.Id: { } id } ? "/parameters/" + SourceLocator.Escape(id) : pointer.TrimStart('#');
+        return _collectionFormats!.TryGetValue(at, out string? format) ? format : null;
     }
 
     private static ResponseKind MediaKind(string mediaType, IOpenApiSchema? schema)
@@ -483,6 +602,8 @@ internal sealed class OperationMapper
         }
 
         return IsJsonMediaType(type) ? ResponseKind.Json
+            : type == "text/event-stream" ? ResponseKind.EventStream
+            : type is "application/x-ndjson" or "application/jsonl" or "application/json-seq" or "application/x-jsonlines" ? ResponseKind.JsonLines
             : type.StartsWith("text/", StringComparison.Ordinal) && !(schema is not null && IsBinary(schema)) ? ResponseKind.Text
             : ResponseKind.File;
     }

@@ -64,6 +64,16 @@ public sealed class GoldenTests(ITestOutputHelper output)
         AssertCompiles(run);
     }
 
+    [Fact]
+    public void Media_fixture_generates_the_golden_sources_and_compiles()
+    {
+        GeneratorRun run = RunFixture("media.yaml", "Fixtures.Media");
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Golden.Verify("media", run.Sources);
+        AssertCompiles(run);
+    }
+
     private static string Quoted(string message) => message.Split('\'')[1];
 
     // Lists every problem in full: a compile error in generated code is read, not counted.
