@@ -34,6 +34,9 @@ internal enum ParameterStyle
 /// <param name="Deprecated">Whether the parameter is deprecated.</param>
 /// <param name="Style">How the value is serialized.</param>
 /// <param name="Explode">Whether arrays and objects are exploded into several name/value pairs.</param>
+/// <param name="AllowReserved">Whether a query value keeps RFC 3986 reserved characters unescaped (<c>allowReserved</c>).</param>
+/// <param name="PartContentType">A multipart field's content type from the body's <c>encoding</c>.</param>
+/// <param name="PartHeaders">A multipart field's headers from the body's <c>encoding</c>, with the values the document gives.</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
@@ -43,4 +46,12 @@ internal sealed record ParameterSpec(
     string? Description,
     bool Deprecated,
     ParameterStyle Style,
-    bool Explode);
+    bool Explode,
+    bool AllowReserved = false,
+    string? PartContentType = null,
+    AutoSend.Gen.Helpers.EquatableArray<PartHeaderSpec> PartHeaders = default);
+
+/// <summary>A header of a multipart part, declared in the body's <c>encoding</c> with a value (its schema's default or single enum value).</summary>
+/// <param name="Name">The header name.</param>
+/// <param name="Value">The value sent.</param>
+internal sealed record PartHeaderSpec(string Name, string Value);

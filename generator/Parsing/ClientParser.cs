@@ -80,7 +80,7 @@ internal static class ClientParser
         schemas.ReserveComponentNames(document.Components?.Schemas);
 
         var clientMembers = new NameScope([clientName, .. ReservedNames.ClientMembers]);
-        var operations = new OperationMapper(schemas, json, diagnostics, typeNames);
+        var operations = new OperationMapper(schemas, json, diagnostics, typeNames, SourceLocator.IsSwagger2(input.Text) ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null);
         schemas.MapComponents(document.Components?.Schemas);
         EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers);
 

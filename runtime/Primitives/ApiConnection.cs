@@ -1,6 +1,11 @@
 using System;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.Net.Http;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -29,6 +34,10 @@ public sealed class ApiConnection : IDisposable
 {
     /// <summary>The <see cref="ActivitySource"/> name used when the generated code names no client.</summary>
     public const string DefaultClientName = "AutoSend.Runtime";
+
+    // What a streamed call asks for when the operation declares no media type of its own.
+    private const string EventStream = "text/event-stream";
+    private const string JsonLines = "application/x-ndjson";
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -96,7 +105,7 @@ public sealed class ApiConnection : IDisposable
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
     /// <param name="request">The request, which this method disposes. Its content must be buffered (as
-    /// <see cref="ApiContent.Json"/> makes it) for the call to be retried.</param>
+    /// <see cref="ApiContent.Json{T}(T, JsonTypeInfo{T})"/> makes it) for the call to be retried.</param>
     /// <param name="operation">The operation it belongs to.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
@@ -116,7 +125,19 @@ public sealed class ApiConnection : IDisposable
     public Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return Send(request, operation, operation.Reader, cancellationToken);
+        // The descriptor makes its metadata on first use: a failure there fails this operation's calls, as a faulted
+        // task like every other failure, and never the static initializer that holds the group's descriptors.
+        ResponseReader<TResult> reader;
+        try
+        {
+            reader = operation.Reader;
+        }
+        catch (InvalidOperationException failure)
+        {
+            return Task.FromException<TResult>(failure);
+        }
+
+        return Send(request, operation, reader, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is a file (any non-JSON media type) and hands it over as a stream.</summary>
@@ -139,6 +160,148 @@ public sealed class ApiConnection : IDisposable
     /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.</exception>
     public Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken) =>
         Send(request, operation, TextResponseReader.Instance, cancellationToken);
+
+    /// <summary>
+    /// Sends a request whose JSON success body may be the JSON value <c>null</c> (a response declared without a
+    /// schema, or with a nullable one), and reads it.
+    /// </summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>The deserialized success body, or null for a <c>null</c> body.</returns>
+    /// <exception cref="ApiException">The API answered with an error status or the response could not be used.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public Task<TResult?> SendForNullableAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ResponseReader<TResult?> reader;
+        try
+        {
+            reader = operation.NullableReader!;
+        }
+        catch (InvalidOperationException failure)
+        {
+            return Task.FromException<TResult?>(failure);
+        }
+
+        return Send(request, operation, reader, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SendForNullableAsync{TResult}(HttpRequestMessage, ApiOperation{TResult}, CancellationToken)"/>
+    public Task<TResult?> SendForNullableAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult?> operation, CancellationToken cancellationToken)
+        where TResult : struct
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ResponseReader<TResult?> reader;
+        try
+        {
+            reader = operation.NullableReader;
+        }
+        catch (InvalidOperationException failure)
+        {
+            return Task.FromException<TResult?>(failure);
+        }
+
+        return Send(request, operation, reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request whose success body is a stream of server-sent events (<c>text/event-stream</c>) and yields each
+    /// event's data, parsed as JSON, as it arrives. Nothing is sent until the enumeration starts. The per-attempt
+    /// timeout and the retries cover the wait for the response headers only: the stream may last as long as the
+    /// server sends it, and a stream that breaks is not retried.
+    /// </summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to, with the metadata of each event's data.</param>
+    /// <param name="cancellationToken">Stops the stream (as does the token given to the enumerator) and releases the connection.</param>
+    /// <returns>The data of each event, in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, an event's data is not the documented
+    /// JSON, or the connection broke (<see cref="ApiConnectionException"/>).</exception>
+    public async IAsyncEnumerable<TResult> StreamEventsAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (SseItem<TResult> item in StreamEventItemsAsync(request, operation, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.Data;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="StreamEventsAsync{TResult}"/>, but yields each whole event: its data, its type (<c>message</c>
+    /// when the server names none) and its id.
+    /// </summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to, with the metadata of each event's data.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>Each event, in order.</returns>
+    /// <exception cref="ApiException">As for <see cref="StreamEventsAsync{TResult}"/>.</exception>
+    public async IAsyncEnumerable<SseItem<TResult>> StreamEventItemsAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        JsonTypeInfo<TResult> itemType = operation.ResultType;
+        StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(EventStream), cancellationToken).ConfigureAwait(false);
+        await foreach (SseItem<TResult> item in StreamItems.ReadEventsAsync(streamed, (data, s) => StreamItems.ParseJson(data, itemType, s), cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Like <see cref="StreamEventsAsync{TResult}"/> for events whose data is text (the document gives no schema).</summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>The data of each event (UTF-8), in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, or the connection broke.</exception>
+    public async IAsyncEnumerable<string> StreamTextEventsAsync(HttpRequestMessage request, ApiOperation operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (SseItem<string> item in StreamTextEventItemsAsync(request, operation, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.Data;
+        }
+    }
+
+    /// <summary>Like <see cref="StreamEventItemsAsync{TResult}"/> for events whose data is text.</summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>Each event, in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, or the connection broke.</exception>
+    public async IAsyncEnumerable<SseItem<string>> StreamTextEventItemsAsync(HttpRequestMessage request, ApiOperation operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(EventStream), cancellationToken).ConfigureAwait(false);
+        await foreach (SseItem<string> item in StreamItems.ReadEventsAsync(streamed, static (data, _) => Encoding.UTF8.GetString(data), cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request whose success body is JSON lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>, or
+    /// <c>application/json-seq</c> records) and yields each value as its line arrives, with flat memory; blank lines
+    /// are skipped and a line longer than <see cref="ApiClientOptions.MaxResponseBodyBytes"/> is refused. Timeouts,
+    /// retries and cancellation as for <see cref="StreamEventsAsync{TResult}"/>.
+    /// </summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to, with the metadata of each value.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>Each value, in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, a line is not the documented JSON or is
+    /// too long, or the connection broke (<see cref="ApiConnectionException"/>).</exception>
+    public async IAsyncEnumerable<TResult> StreamJsonLinesAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        JsonTypeInfo<TResult> itemType = operation.ResultType;
+        StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(JsonLines), cancellationToken).ConfigureAwait(false);
+        await foreach (TResult item in StreamItems.ReadLinesAsync(streamed, itemType, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>
     public void Dispose()

@@ -65,6 +65,16 @@ public sealed class GoldenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Media_fixture_generates_the_golden_sources_and_compiles()
+    {
+        GeneratorRun run = RunFixture("media.yaml", "Fixtures.Media");
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Golden.Verify("media", run.Sources);
+        AssertCompiles(run);
+    }
+
+    [Fact]
     public void Names_fixture_generates_the_golden_sources_and_compiles_without_warnings()
     {
         // Schemas, properties, tags and parameters named after what generated code calls or inherits (Type, Value,

@@ -41,7 +41,13 @@ public sealed class PackageTests(PackageFeed feed)
         Assert.Contains("lib/net8.0/AutoSend.Runtime.dll", entries);
         Assert.Contains("lib/net10.0/AutoSend.Runtime.dll", entries);
         string nuspec = PackageFeed.ReadEntry(feed.RuntimePackage, "AutoSend.Runtime.nuspec");
-        Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
+
+        // BCL only: on net8.0 the one exception is System.Net.ServerSentEvents, which .NET 9 and later ship in the
+        // shared framework (the server-sent events parser); net10.0 depends on nothing.
+        string[] dependencies = System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(["System.Net.ServerSentEvents"], dependencies);
+        Assert.Matches("<group targetFramework=\"net8.0\">\\s*<dependency id=\"System.Net.ServerSentEvents\"", nuspec);
+        Assert.Matches("<group targetFramework=\"net10.0\"\\s*/>", nuspec);
     }
 
     [Fact]
