@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -17,19 +16,43 @@ namespace AutoSend.Gen;
 
 /// <summary>
 /// The entry point: each <c>&lt;OpenApiClient&gt;</c> item (an AdditionalFiles item marked by the package's props)
-/// flows through parse (text → <see cref="ClientSpec"/>) and emit (spec → sources). Steps hold only equatable values,
-/// so an edit to C# code, or to another spec, leaves a document's steps cached.
+/// flows through parse (text → <see cref="ParseResult"/>), which splits at once into located diagnostics, reported
+/// by one output, and a <see cref="ClientSpec"/> without positions, emitted by another (as the System.Text.Json
+/// generator does). Steps hold only equatable values, so an edit to C# code, to another spec, or one that only moves
+/// lines in this spec leaves the emit side cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class OpenApiClientGenerator : IIncrementalGenerator
+public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
 {
     /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
     public static class Steps
     {
+        /// <summary>Each <c>&lt;OpenApiClient&gt;</c> item: its text and settings.</summary>
         public const string Inputs = nameof(Inputs);
+
+        /// <summary>Each document parsed: its client and its located diagnostics.</summary>
         public const string Parsed = nameof(Parsed);
+
+        /// <summary>Each document's located diagnostics, reported by their own output.</summary>
+        public const string Diagnostics = nameof(Diagnostics);
+
+        /// <summary>Each document's client, without positions (documents with errors have none).</summary>
+        public const string Clients = nameof(Clients);
+
+        /// <summary>The type names each document declares.</summary>
         public const string Claims = nameof(Claims);
-        public const string DependencyInjection = nameof(DependencyInjection);
+
+        /// <summary>Every claimed type name with the document that owns it.</summary>
+        public const string Owners = nameof(Owners);
+
+        /// <summary>Each document's client with the names it claims that another document owns.</summary>
+        public const string Conflicts = nameof(Conflicts);
+
+        /// <summary>The optional packages the compilation references (dependency injection, configuration, rate limiting).</summary>
+        public const string ReferencedPackages = nameof(ReferencedPackages);
+
+        /// <summary>What the source output of one document reads: its client, conflicts and the referenced packages.</summary>
+        public const string Emit = nameof(Emit);
     }
 
     /// <inheritdoc/>
@@ -37,34 +60,53 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<ClientInput> inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
-            .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .SelectMany(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken) is { } input
+                ? ImmutableArray.Create(input)
+                : ImmutableArray<ClientInput>.Empty)
             .WithTrackingName(Steps.Inputs);
 
         IncrementalValuesProvider<ParseResult> parsed = inputs
             .Select(static (input, cancellationToken) => ClientParser.Parse(input, cancellationToken))
             .WithTrackingName(Steps.Parsed);
 
-        // Which document owns which generated type name: two documents must not declare the same type.
-        IncrementalValueProvider<EquatableArray<TypeClaim>> claims = parsed
-            .Select(static (result, _) => TypeClaim.For(result))
-            .Collect()
-            .Select(static (all, _) => all.SelectMany(c => c).OrderBy(c => c.Key, StringComparer.Ordinal).ThenBy(c => c.SpecPath, StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(Steps.Claims);
+        // Diagnostics carry line numbers; nothing on the emit side does, so a comment added at the top of a spec
+        // re-reports its diagnostics and leaves its sources cached.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(Steps.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, infos) => Report(output, infos));
 
-        // Whether the consumer references Microsoft.Extensions.Http (and configuration): then the client also gets
-        // dependency-injection extensions. Two type lookups per compilation, reduced to two booleans that stay equal
-        // across ordinary edits, so the emit step stays cached.
+        IncrementalValuesProvider<DocumentClient> clients = parsed
+            .SelectMany(static (result, _) => result.Client is { } client
+                ? ImmutableArray.Create(new DocumentClient(result.SpecPath, client))
+                : ImmutableArray<DocumentClient>.Empty)
+            .WithTrackingName(Steps.Clients);
+
+        // Which document owns which generated type name: two documents must not declare the same type. Each
+        // document then keeps only its own conflicts, so another document's renames leave its emit input equal.
+        IncrementalValueProvider<EquatableArray<TypeClaim>> owners = clients
+            .Select(static (document, _) => ClaimsOf(document))
+            .WithTrackingName(Steps.Claims)
+            .Collect()
+            .Select(static (claims, _) => Owners(claims))
+            .WithTrackingName(Steps.Owners);
+        IncrementalValuesProvider<(DocumentClient Document, EquatableArray<TypeConflict> Conflicts)> checkedClients = clients
+            .Combine(owners)
+            .Select(static (pair, _) => (pair.Left, ConflictsOf(pair.Left, pair.Right)))
+            .WithTrackingName(Steps.Conflicts);
+
+        // Whether the consumer references Microsoft.Extensions.Http (and configuration), and System.Threading.RateLimiting:
+        // then the client also gets dependency-injection and rate-limiter extensions. Three type lookups per
+        // compilation, reduced to three booleans that stay equal across ordinary edits, so the emit step stays cached.
         IncrementalValueProvider<ReferencedPackages> packages = context.CompilationProvider
             .Select(static (compilation, _) => new ReferencedPackages(
                 compilation.GetTypeByMetadataName(ReferencedPackages.HttpClientFactoryMarker) is not null,
                 compilation.GetTypeByMetadataName(ReferencedPackages.ConfigurationMarker) is not null,
                 compilation.GetTypeByMetadataName(ReferencedPackages.RateLimiterMarker) is not null))
-            .WithTrackingName(Steps.DependencyInjection);
+            .WithTrackingName(Steps.ReferencedPackages);
 
-        context.RegisterSourceOutput(parsed.Combine(claims).Combine(packages),
-            static (output, pair) => Emit(output, pair.Left.Left, pair.Left.Right, pair.Right));
+        context.RegisterSourceOutput(checkedClients.Combine(packages).WithTrackingName(Steps.Emit),
+            static (output, pair) => Emit(output, pair.Left.Document, pair.Left.Conflicts, pair.Right));
     }
 
     private static ClientInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -82,30 +124,26 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return new ClientInput(file.Path, text, ns?.Trim() ?? string.Empty, clientName?.Trim() ?? string.Empty, rootNamespace?.Trim() ?? string.Empty);
     }
 
-    private static void Emit(SourceProductionContext output, ParseResult result, EquatableArray<TypeClaim> claims, ReferencedPackages packages)
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
     {
-        foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+        foreach (DiagnosticInfo info in diagnostics)
         {
-            output.ReportDiagnostic(ToDiagnostic(diagnostic));
+            Location location = info.Span is { } span
+                ? Location.Create(span.Path, new TextSpan(span.Start, span.Length), new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn)))
+                : Location.None;
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, info.Arguments.Cast<object>().ToArray()));
         }
+    }
 
-        ClientSpec? client = result.Client;
-        if (client is null)
-        {
-            return;
-        }
-
+    private static void Emit(SourceProductionContext output, DocumentClient document, EquatableArray<TypeConflict> conflicts, ReferencedPackages packages)
+    {
         // The first document (by path) to claim a name keeps it; the others report it and generate nothing.
-        List<TypeClaim> conflicts = TypeClaim.For(result)
-            .Select(mine => claims.First(c => c.Key == mine.Key))
-            .Where(owner => owner.SpecPath != result.SpecPath)
-            .ToList();
-        if (conflicts.Count > 0)
+        if (!conflicts.IsEmpty)
         {
-            foreach (TypeClaim conflict in conflicts.Take(5))
+            foreach (TypeConflict conflict in conflicts.Take(5))
             {
-                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, FileLocation(result.SpecPath),
-                    conflict.TypeName, client.Namespace, conflict.SpecPath));
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateClient, FileLocation(document.SpecPath),
+                    conflict.TypeName, document.Client.Namespace, conflict.OwnerPath));
             }
 
             return;
@@ -113,7 +151,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         try
         {
-            foreach ((string hintName, string source) in Emitter.Emit(client, Path.GetFileName(result.SpecPath), packages))
+            foreach ((string hintName, string source) in Emitter.Emit(document.Client, Path.GetFileName(document.SpecPath), packages))
             {
                 output.CancellationToken.ThrowIfCancellationRequested();
                 output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
@@ -121,27 +159,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, FileLocation(result.SpecPath),
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, FileLocation(document.SpecPath),
                 exception.GetType().Name, exception.Message));
         }
     }
 
-    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
-    {
-        Location location = info.Span is { } span
-            ? Location.Create(span.Path, new TextSpan(span.Start, span.Length), new LinePositionSpan(new LinePosition(span.StartLine, span.StartColumn), new LinePosition(span.EndLine, span.EndColumn)))
-            : Location.None;
-        return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, info.Arguments.Cast<object>().ToArray());
-    }
-
+    // Emit-side diagnostics point at the start of the file: that place never moves, so they need no span from the parse.
     private static Location FileLocation(string path) =>
         Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-
-    /// <summary>A generated type name claimed by one document.</summary>
-    private sealed record TypeClaim(string Key, string TypeName, string SpecPath)
-    {
-        public static ImmutableArray<TypeClaim> For(ParseResult result) => result.Client is not { } client
-            ? ImmutableArray<TypeClaim>.Empty
-            : Emitter.TypeNames(client).Select(name => new TypeClaim(client.Namespace + "." + name, name, result.SpecPath)).ToImmutableArray();
-    }
 }

@@ -37,11 +37,12 @@ internal static class DiagnosticDescriptors
         "The reference '{0}' does not point to anything in the document; the value is typed as JsonNode until the reference is fixed",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor DocumentProblem = new(
+    public static readonly DiagnosticDescriptor ReaderProblem = new(
         "AG0005",
-        "The OpenAPI document has a problem",
-        "The OpenAPI document has a problem: {0}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        "The OpenAPI reader reports a problem",
+        "The OpenAPI reader reports a problem: {0}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "The reader met a value it cannot read where it stands (a list where a map belongs, an unknown field) and left it out. Problems the reader names a rule for are AG0015; the message is the reader's own.");
 
     public static readonly DiagnosticDescriptor UnsupportedSchema = new(
         "AG0006",
@@ -86,12 +87,33 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "A chain of $refs loops (A: {$ref: A}, or A → B → A) or is longer than 64 links, so it names no schema.");
 
+    public static readonly DiagnosticDescriptor UnsupportedSecurityScheme = new(
+        "AG0013",
+        "A security scheme is not supported",
+        "The security scheme '{0}' ({1}) is not supported yet; requests are sent without it",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Supported: http bearer and basic, apiKey in a header, query or cookie, oauth2 and openIdConnect (as a bearer token).");
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "AG0014",
+        "An operationId is used more than once",
+        "The operationId '{0}' is used by more than one operation; this one's C# names are made from '{1}'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "OpenAPI requires each operationId to be unique. The operation keeps the document's id on the wire, in exceptions and traces; only its C# names get a number.");
+
+    public static readonly DiagnosticDescriptor RuleViolation = new(
+        "AG0015",
+        "The document breaks an OpenAPI rule",
+        "The document breaks the OpenAPI rule {0}: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "The reader's validation names the rule (for example ResponsesMustContainAtLeastOneResponse); the message is the reader's own. The client is generated.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
-        UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, DocumentProblem,
+        UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, ReaderProblem,
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
-        ReferenceCycle,
+        ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -175,8 +175,8 @@ internal static class ClientParser
             };
             if (kind is null)
             {
-                diagnostics.AddAtPointer(DiagnosticDescriptors.DocumentProblem, "#/components/securitySchemes/" + SourceLocator.Escape(name),
-                    $"the security scheme '{name}' ({scheme.Type} {scheme.Scheme}{scheme.In}) is not supported yet; requests are sent without it");
+                diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSecurityScheme, "#/components/securitySchemes/" + SourceLocator.Escape(name),
+                    name, scheme.Type?.GetDisplayName() + (scheme.Scheme is { Length: > 0 } ? " " + scheme.Scheme : string.Empty));
                 continue;
             }
 

@@ -18,7 +18,6 @@ internal static class DocumentReader
     private static readonly Regex s_jsonLine = new(@"#line=(\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_jsonColumn = new(@"BytePositionInLine: (\d+)", RegexOptions.CultureInvariant);
     private static readonly Regex s_yamlPosition = new(@"at line (\d+), column (\d+)", RegexOptions.CultureInvariant);
-    private static readonly Regex s_quoted = new("'([^']*)'", RegexOptions.CultureInvariant);
 
     public static OpenApiDocument? Read(string text, string path, DiagnosticBag diagnostics)
     {
@@ -50,7 +49,7 @@ internal static class DocumentReader
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            AddSyntaxError(diagnostics, exception.Message, text: text);
+            AddSyntaxError(diagnostics, exception.Message, pointer: null, text);
             return null;
         }
 
@@ -70,33 +69,11 @@ internal static class DocumentReader
             return null;
         }
 
-        foreach (OpenApiError error in diagnostic?.Errors ?? [])
-        {
-            diagnostics.AddAtPointer(DiagnosticDescriptors.DocumentProblem, error.Pointer ?? "#", error.Message);
-        }
-
-        foreach (OpenApiError warning in diagnostic?.Warnings ?? [])
-        {
-            if (warning.Message.StartsWith("Circular reference detected", StringComparison.Ordinal))
-            {
-                int colon = warning.Message.LastIndexOf(": ", StringComparison.Ordinal);
-                diagnostics.AddAtPointer(DiagnosticDescriptors.ReferenceCycle, warning.Pointer ?? "#", colon >= 0 ? warning.Message.Substring(colon + 2) : warning.Message);
-            }
-            else if (warning.Message.Contains("does not point to an existing"))
-            {
-                Match quoted = s_quoted.Match(warning.Message);
-                diagnostics.AddAtPointer(DiagnosticDescriptors.UnresolvedReference, warning.Pointer ?? "#", quoted.Success ? quoted.Groups[1].Value : warning.Message);
-            }
-            else
-            {
-                diagnostics.AddAtPointer(DiagnosticDescriptors.DocumentProblem, warning.Pointer ?? "#", warning.Message);
-            }
-        }
-
+        ReaderFindings.Report(diagnostic, diagnostics);
         return result.Document;
     }
 
-    private static void AddSyntaxError(DiagnosticBag diagnostics, string message, string? pointer = null, string? text = null)
+    private static void AddSyntaxError(DiagnosticBag diagnostics, string message, string? pointer, string text)
     {
         Match yaml = s_yamlPosition.Match(message);
         if (yaml.Success)
@@ -124,7 +101,7 @@ internal static class DocumentReader
             return;
         }
 
-        if (text is not null && message.Contains("nesting depth"))
+        if (message.Contains("nesting depth"))
         {
             // The YAML reader's depth limit names no position: point at the deepest node instead.
             (int line, int column) = SourceLocator.Deepest(text);

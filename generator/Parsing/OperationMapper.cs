@@ -73,8 +73,7 @@ internal sealed class OperationMapper
                 string uniqueId = operationIds.Allocate(operationId);
                 if (operation.OperationId is not null && !seenIds.Add(operation.OperationId))
                 {
-                    _diagnostics.AddAtPointer(DiagnosticDescriptors.DocumentProblem, pointer + "/operationId",
-                        $"the operationId '{operation.OperationId}' is used by more than one operation; this one's C# names are made from '{uniqueId}'");
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.DuplicateOperationId, pointer + "/operationId", operation.OperationId, uniqueId);
                 }
 
                 OperationSpec? spec = MapOperation(operationId, uniqueId, method, path.Key, path.Value, operation, tag, group, pointer);

@@ -66,7 +66,7 @@ public sealed class DependencyInjectionGenerationTests
 
         Compilation edited = referencing.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer; internal static class Other { }", GeneratorHarness.ParseOptions));
         GeneratorRun third = GeneratorHarness.RunDriver(second.Driver, edited);
-        foreach (string step in new[] { OpenApiClientGenerator.Steps.Parsed, OpenApiClientGenerator.Steps.DependencyInjection })
+        foreach (string step in new[] { OpenApiClientGenerator.Steps.Parsed, OpenApiClientGenerator.Steps.ReferencedPackages })
         {
             Assert.All(third.Result.TrackedSteps[step].SelectMany(s => s.Outputs),
                 o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));

@@ -21,6 +21,7 @@ public sealed class DiagnosticDocsTests
         string[] sections = docs.Split("\n## ").Skip(1).ToArray();
 
         Assert.Contains("AG0012", ids);
+        Assert.Contains("AG0015", ids);
         foreach (string id in ids)
         {
             string section = Assert.Single(sections, s => s.StartsWith(id + "\n", StringComparison.Ordinal));

@@ -137,6 +137,130 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Sources);
     }
 
+    [Fact]
+    public void A_value_the_reader_cannot_read_is_AG0005_at_its_key_and_the_client_still_generates()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: {title: Shapes, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  parameters: 5
+                  responses:
+                    '204': {description: none}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/shapes.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("AG0005", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("The OpenAPI reader reports a problem: Expected list while parsing IOpenApiParameter", diagnostic.GetMessage());
+        Assert.Contains(run.Sources, s => s.HintName == "Consumer.Shapes.ShapesClient.g.cs");
+        Assert.Empty(run.CompileProblems.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Unsupported_security_scheme_is_AG0013_at_the_scheme_and_requests_go_without_it()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Secure, version: '1'}
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  responses:
+                    '204': {description: pong}
+            components:
+              securitySchemes:
+                token: {type: http, scheme: bearer}
+                mutual: {type: mutualTLS}
+                digest: {type: http, scheme: digest}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/secure.yaml", spec));
+
+        Assert.Equal(
+            ["11 The security scheme 'mutual' (mutualTLS) is not supported yet; requests are sent without it",
+             "12 The security scheme 'digest' (http digest) is not supported yet; requests are sent without it"],
+            run.GeneratorDiagnostics.Where(d => d.Id == "AG0013").Select(d => $"{d.Location.GetLineSpan().StartLinePosition.Line} {d.GetMessage()}"));
+        Assert.Equal(2, run.GeneratorDiagnostics.Length);
+        Assert.Contains(run.Sources, s => s.HintName == "Consumer.Secure.SecureClient.g.cs");
+        Assert.Empty(run.CompileProblems.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void A_repeated_operationId_is_AG0014_at_the_second_id()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {title: Twice, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getThing
+                  responses:
+                    '204': {description: a}
+              /b:
+                get:
+                  operationId: getThing
+                  responses:
+                    '204': {description: b}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/twice.yaml", spec));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("AG0014", diagnostic.Id);
+        Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("The operationId 'getThing' is used by more than one operation; this one's C# names are made from 'getThing2'", diagnostic.GetMessage());
+        Assert.Empty(run.CompileProblems.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void A_broken_OpenAPI_rule_is_AG0015_with_the_rule_name_at_its_place()
+    {
+        const string spec = """
+            openapi: 3.1.0
+            info: {version: '1'}
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  responses: {}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput("/specs/rules.yaml", spec));
+
+        Assert.Equal(
+            ["1 The document breaks the OpenAPI rule InfoRequiredFields: The field 'title' in 'info' object is REQUIRED.",
+             "6 The document breaks the OpenAPI rule ResponsesMustContainAtLeastOneResponse: Responses must contain at least one response"],
+            run.GeneratorDiagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line} {d.GetMessage()}")
+                .Where(d => d.StartsWith("AG0015 ", StringComparison.Ordinal))
+                .Select(d => d["AG0015 ".Length..])
+                .Order(StringComparer.Ordinal));
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("AG0015", d.Id));
+        Assert.Empty(run.CompileProblems.Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [InlineData("The schema reference '#/components/schemas/Missing' does not point to an existing schema.", "AG0004", "#/components/schemas/Missing")]
+    [InlineData("Circular reference detected while resolving reference: #/components/schemas/B", "AG0012", "#/components/schemas/B")]
+    public void The_reader_reference_rule_wording_is_read_in_one_place(string message, string id, string reference)
+    {
+        (DiagnosticDescriptor Descriptor, string Reference)? problem = AutoSend.Gen.Parsing.ReaderFindings.ReferenceProblem(message);
+
+        Assert.NotNull(problem);
+        Assert.Equal(id, problem.Value.Descriptor.Id);
+        Assert.Equal(reference, problem.Value.Reference);
+    }
+
+    [Fact]
+    public void An_unknown_reference_rule_wording_is_not_guessed()
+    {
+        Assert.Null(AutoSend.Gen.Parsing.ReaderFindings.ReferenceProblem("Some future wording about '#/components/schemas/X'"));
+    }
+
     private static Diagnostic Single(string path, string text, string id)
     {
         GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, text));

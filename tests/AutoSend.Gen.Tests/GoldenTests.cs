@@ -47,7 +47,7 @@ public sealed class GoldenTests(ITestOutputHelper output)
 
         // 1-based lines of operations.yaml: the second 'operationId: getThing', and the 'not' of Class.notAString.
         Assert.Equal(
-            ["AG0005 348 getThing", "AG0006 484 not"],
+            ["AG0006 484 not", "AG0014 348 getThing"],
             run.GeneratorDiagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1} {Quoted(d.GetMessage())}").Order(StringComparer.Ordinal));
 
         Golden.Verify("operations", run.Sources);
