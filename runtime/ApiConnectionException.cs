@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Net;
 
+using AutoSend.Runtime.Errors;
 using AutoSend.Runtime.Primitives;
 
 namespace AutoSend.Runtime;
@@ -26,7 +26,7 @@ public sealed class ApiConnectionException : ApiException
 
     internal ApiConnectionException(ApiOperation operation, bool requestSent, HttpStatusCode statusCode, string? requestId,
         ReadOnlyMemory<byte> body, bool isBodyTruncated, int attempts, Exception innerException)
-        : base(Describe(operation, requestSent, statusCode, attempts, innerException), innerException, operation, statusCode, requestId, body, isBodyTruncated, attempts) =>
+        : base(ErrorMessages.Connection(operation, requestSent, statusCode, attempts, innerException), innerException, operation, statusCode, requestId, body, isBodyTruncated, attempts) =>
         RequestSent = requestSent;
 
     /// <summary>
@@ -34,14 +34,4 @@ public sealed class ApiConnectionException : ApiException
     /// unreachable, name resolution, TLS handshake), so the server cannot have processed it; true otherwise.
     /// </summary>
     public bool RequestSent { get; }
-
-    private static string Describe(ApiOperation operation, bool requestSent, HttpStatusCode statusCode, int attempts, Exception cause)
-    {
-        string what = !requestSent
-            ? "could not connect to the server"
-            : statusCode == 0
-                ? "lost the connection before the response arrived"
-                : $"received HTTP {((int)statusCode).ToString(CultureInfo.InvariantCulture)}, but the connection broke before the whole body was read";
-        return $"{Describe(operation)} {what}{DescribeAttempts(attempts)}: {Sanitize(cause.Message, 300)}";
-    }
 }

@@ -1,8 +1,8 @@
 using System;
-using System.Globalization;
 using System.Net;
 using System.Text;
 
+using AutoSend.Runtime.Errors;
 using AutoSend.Runtime.Primitives;
 
 namespace AutoSend.Runtime;
@@ -16,8 +16,6 @@ namespace AutoSend.Runtime;
 /// </summary>
 public class ApiException : Exception
 {
-    private const int MaxMessageDetailLength = 1000;
-
     /// <summary>Creates an exception, e.g. for tests or for a fake implementation of a client.</summary>
     /// <param name="message">The message.</param>
     /// <param name="statusCode">The HTTP status of the response.</param>
@@ -32,7 +30,7 @@ public class ApiException : Exception
     }
 
     internal ApiException(ApiErrorResponse response)
-        : base(DescribeError(response))
+        : base(ErrorMessages.ForResponse(response))
     {
         StatusCode = response.StatusCode;
         ErrorCode = response.ErrorCode;
@@ -46,7 +44,7 @@ public class ApiException : Exception
     }
 
     /// <summary>For failures without a readable error body: the response, if any, as far as it was read.</summary>
-    private protected ApiException(string message, Exception? innerException, ApiOperation operation, HttpStatusCode statusCode, string? requestId,
+    internal ApiException(string message, Exception? innerException, ApiOperation operation, HttpStatusCode statusCode, string? requestId,
         ReadOnlyMemory<byte> body, bool isBodyTruncated, int attempts)
         : base(message, innerException)
     {
@@ -56,12 +54,6 @@ public class ApiException : Exception
         ResponseBody = body.IsEmpty ? null : Encoding.UTF8.GetString(body.Span);
         IsResponseBodyTruncated = isBodyTruncated;
         Attempts = attempts;
-    }
-
-    internal ApiException(ApiOperation operation, HttpStatusCode statusCode, string message, string? requestId, Exception? innerException,
-        ReadOnlyMemory<byte> body, bool isBodyTruncated, int attempts)
-        : this(message, innerException, operation, statusCode, requestId, body, isBodyTruncated, attempts)
-    {
     }
 
     /// <summary>
@@ -99,71 +91,6 @@ public class ApiException : Exception
     /// or the operation's declared body field), measured when the response arrived; null when it gave no hint.
     /// </summary>
     public TimeSpan? RetryAfter { get; }
-
-    /// <summary>Describes the operation for messages: <c>resumeCampaign (POST campaigns/{campaignId}/resume)</c>.</summary>
-    internal static string Describe(ApiOperation operation) => $"{operation.OperationId} ({operation.Method.Method} {operation.Route})";
-
-    internal static string DescribeAttempts(int attempts) =>
-        attempts > 1 ? " after " + attempts.ToString(CultureInfo.InvariantCulture) + " attempts" : string.Empty;
-
-    private static string DescribeError(ApiErrorResponse response)
-    {
-        var text = new StringBuilder();
-        bool success = (int)response.StatusCode is >= 200 and <= 299;
-        text.Append(Describe(response.Operation)).Append(success ? " returned HTTP " : " failed with HTTP ")
-            .Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(response.ReasonPhrase))
-        {
-            text.Append(' ').Append(Sanitize(response.ReasonPhrase, 100));
-        }
-
-        text.Append(DescribeAttempts(response.Attempt));
-        if (success)
-        {
-            text.Append(", but the body is ").Append(response.MediaType is null ? "not JSON" : Sanitize(response.MediaType, 100) + ", not JSON");
-            if (!response.Body.IsEmpty)
-            {
-                text.Append(": \"").Append(Sanitize(response.BodyText, 200)).Append('"');
-            }
-        }
-        else if (response.ErrorMessage is not null)
-        {
-            text.Append(": ").Append(Sanitize(response.ErrorMessage, MaxMessageDetailLength));
-        }
-        else if (response.Body.IsEmpty)
-        {
-            text.Append(": the response has no body");
-        }
-        else
-        {
-            text.Append(": ").Append(response.IsJson ? "the body has no error message" : $"the body is {response.MediaType ?? "not JSON"}")
-                .Append(": \"").Append(Sanitize(response.BodyText, 200)).Append('"');
-        }
-
-        if (response.ErrorCode is not null)
-        {
-            text.Append(" (").Append(Sanitize(response.ErrorCode, 100)).Append(')');
-        }
-
-        return text.Append('.').ToString();
-    }
-
-    /// <summary>Keeps server text to one line of bounded length, so it cannot forge log lines.</summary>
-    internal static string Sanitize(string value, int maxLength)
-    {
-        var text = new StringBuilder(Math.Min(value.Length, maxLength + 1));
-        foreach (char c in value)
-        {
-            if (text.Length == maxLength)
-            {
-                return text.Append('…').ToString();
-            }
-
-            text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
-        }
-
-        return text.ToString();
-    }
 }
 
 /// <summary>An <see cref="ApiException"/> whose body matched the error type the document declares for its status.</summary>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 
+using AutoSend.Runtime.Errors;
 using AutoSend.Runtime.Primitives;
 
 namespace AutoSend.Runtime;
@@ -132,7 +133,7 @@ public sealed class ApiLogEntry
                 break;
             case RetryScheduledId:
                 text.Append("attempt ").Append(Attempt.ToString(CultureInfo.InvariantCulture)).Append(" failed with ").Append(outcome)
-                    .Append("; retrying in ").Append(ApiTimeoutException.Format(RetryDelay ?? TimeSpan.Zero));
+                    .Append("; retrying in ").Append(ErrorMessages.Duration(RetryDelay ?? TimeSpan.Zero));
                 break;
             case RequestCanceledId:
                 text.Append("was canceled by the caller");
@@ -144,16 +145,16 @@ public sealed class ApiLogEntry
 
         if (EventId == RetryScheduledId)
         {
-            text.Append(" (").Append(ApiTimeoutException.Format(Elapsed)).Append(" into the call).");
+            text.Append(" (").Append(ErrorMessages.Duration(Elapsed)).Append(" into the call).");
         }
         else
         {
             text.Append(" after ").Append(Attempt.ToString(CultureInfo.InvariantCulture)).Append(Attempt == 1 ? " attempt" : " attempts")
-                .Append(" in ").Append(ApiTimeoutException.Format(Elapsed)).Append('.');
+                .Append(" in ").Append(ErrorMessages.Duration(Elapsed)).Append('.');
         }
         if (Exception is not null && EventId != RequestCanceledId)
         {
-            text.Append(' ').Append(ApiException.Sanitize(Exception.Message, 500));
+            text.Append(' ').Append(ErrorMessages.Sanitize(Exception.Message, 500));
         }
 
         return text.ToString();

@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Net;
 
+using AutoSend.Runtime.Errors;
 using AutoSend.Runtime.Primitives;
 
 namespace AutoSend.Runtime;
@@ -32,7 +32,7 @@ public sealed class ApiTimeoutException : ApiException
 
     internal ApiTimeoutException(ApiOperation operation, TimeSpan timeout, bool isTotalTimeout, HttpStatusCode statusCode, string? requestId,
         int attempts, Exception? innerException)
-        : base(Describe(operation, timeout, isTotalTimeout, statusCode, attempts), innerException, operation, statusCode, requestId, default, false, attempts)
+        : base(ErrorMessages.Timeout(operation, timeout, isTotalTimeout, statusCode, attempts), innerException, operation, statusCode, requestId, default, false, attempts)
     {
         Timeout = timeout;
         IsTotalTimeout = isTotalTimeout;
@@ -46,21 +46,4 @@ public sealed class ApiTimeoutException : ApiException
     /// <see cref="ApiClientOptions.Timeout"/> or the caller's <see cref="System.Net.Http.HttpClient.Timeout"/>.
     /// </summary>
     public bool IsTotalTimeout { get; }
-
-    /// <summary>Formats a duration for messages: <c>1.5 s</c>, <c>250 ms</c>.</summary>
-    internal static string Format(TimeSpan value) =>
-        value == System.Threading.Timeout.InfiniteTimeSpan ? "infinite"
-        : value < TimeSpan.FromSeconds(1) ? value.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"
-        : value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
-
-    private static string Describe(ApiOperation operation, TimeSpan timeout, bool isTotalTimeout, HttpStatusCode statusCode, int attempts)
-    {
-        string what = isTotalTimeout
-            ? $"did not complete within its total timeout of {Format(timeout)} (TotalTimeout)"
-            : $"timed out: an attempt took longer than {Format(timeout)}";
-        string where = statusCode == 0
-            ? " before the response arrived"
-            : $" while reading the body of an HTTP {((int)statusCode).ToString(CultureInfo.InvariantCulture)} response";
-        return $"{ApiException.Describe(operation)} {what}{where}{DescribeAttempts(attempts)}.";
-    }
 }

@@ -141,7 +141,7 @@ public abstract class ApiAuthentication
     {
         public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            ApiConnection.AddCookie(request, name, key);
+            CookieHeader.Add(request, name, key);
             return ValueTask.CompletedTask;
         }
 

@@ -1,22 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 
 using AutoSend.Runtime;
+using AutoSend.Runtime.Errors;
+using AutoSend.Runtime.Responses;
 
 namespace AutoSend.Runtime.Primitives;
 
 /// <summary>
-/// What the generated code declares about one operation: its name for messages, its route and the error bodies the
-/// document declares per status. One instance per operation lives in a static field of the generated client.
+/// What the generated code declares about one operation: its name for messages, its route, the error bodies the
+/// document declares per status and how it may be retried. One instance per operation lives in a static field of the
+/// generated client, shared by every call, so it is immutable: each <c>With…</c>/<c>As…</c> method returns a new
+/// descriptor and leaves its receiver unchanged.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public class ApiOperation
 {
-    private readonly List<KeyValuePair<string, ApiErrorType>> _errors = [];
-    private string[] _retryAfterBodyPointers = [];
-    private bool _markedIdempotent;
+    private readonly Traits _traits;
 
     /// <summary>Describes an operation.</summary>
     /// <param name="operationId">The OpenAPI operation id, e.g. <c>resumeCampaign</c>.</param>
@@ -30,6 +33,16 @@ public class ApiOperation
         OperationId = operationId;
         Method = method;
         Route = route;
+        _traits = Traits.Default;
+    }
+
+    /// <summary>A copy of <paramref name="source"/> with other traits.</summary>
+    private protected ApiOperation(ApiOperation source, Traits traits)
+    {
+        OperationId = source.OperationId;
+        Method = source.Method;
+        Route = source.Route;
+        _traits = traits;
     }
 
     /// <summary>The OpenAPI operation id.</summary>
@@ -47,36 +60,28 @@ public class ApiOperation
     /// with <see cref="AsIdempotent"/>. A request that carries an <c>Idempotency-Key</c> header is treated as
     /// idempotent too, whatever this says.
     /// </summary>
-    public bool IsIdempotent => _markedIdempotent || IsIdempotentMethod(Method);
+    public bool IsIdempotent => _traits.MarkedIdempotent || IsIdempotentMethod(Method);
 
     /// <summary>
     /// The JSON pointers (RFC 6901) into an error body where the server says how long to wait before retrying, in the
     /// order they are tried; empty when the document declares none. See <see cref="WithRetryAfterBody"/>.
     /// </summary>
-    public IReadOnlyList<string> RetryAfterBodyPointers => _retryAfterBodyPointers;
+    public IReadOnlyList<string> RetryAfterBodyPointers => _traits.RetryAfterBodyPointers;
 
     /// <summary>Whether the client's credentials are sent; false for operations that declare <c>security: []</c>.</summary>
-    public bool IsAuthenticated { get; private set; } = true;
+    public bool IsAuthenticated => _traits.IsAuthenticated;
 
     /// <summary>Sends the operation without the client's credentials (it declares <c>security: []</c>).</summary>
-    /// <returns>This instance, for chaining.</returns>
-    public ApiOperation WithoutAuthentication()
-    {
-        IsAuthenticated = false;
-        return this;
-    }
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation WithoutAuthentication() => With(_traits with { IsAuthenticated = false });
 
     /// <summary>
     /// Marks the operation as safe to repeat although its method is not idempotent, for example a POST that the
     /// server deduplicates. Only mark operations that are idempotent whatever the caller passes; a request with an
     /// <c>Idempotency-Key</c> header is recognised on its own.
     /// </summary>
-    /// <returns>This instance, for chaining.</returns>
-    public ApiOperation AsIdempotent()
-    {
-        _markedIdempotent = true;
-        return this;
-    }
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation AsIdempotent() => With(_traits with { MarkedIdempotent = true });
 
     /// <summary>
     /// Declares where an error body (429 or 503) says how long to wait before retrying, for APIs that put it in the
@@ -86,8 +91,8 @@ public class ApiOperation
     /// precedence over the body.
     /// </summary>
     /// <param name="jsonPointers">JSON pointers such as <c>/error/retryAfter</c>.</param>
-    /// <returns>This instance, for chaining.</returns>
-    public ApiOperation WithRetryAfterBody(params string[] jsonPointers)
+    /// <returns>A new descriptor that tries these pointers after any declared before; this one is unchanged.</returns>
+    public virtual ApiOperation WithRetryAfterBody(params string[] jsonPointers)
     {
         ArgumentNullException.ThrowIfNull(jsonPointers);
         foreach (string pointer in jsonPointers)
@@ -98,30 +103,29 @@ public class ApiOperation
             }
         }
 
-        _retryAfterBodyPointers = [.. _retryAfterBodyPointers, .. jsonPointers];
-        return this;
+        return With(_traits with { RetryAfterBodyPointers = Array.AsReadOnly<string>([.. _traits.RetryAfterBodyPointers, .. jsonPointers]) });
     }
 
-    /// <summary>
-    /// Declares the JSON body of an error response.
-    /// </summary>
+    /// <summary>Declares the JSON body of an error response.</summary>
     /// <param name="status">A status code (<c>"404"</c>), a range (<c>"4XX"</c>) or <c>"default"</c>.</param>
     /// <param name="typeInfo">The metadata of the error body type.</param>
-    /// <returns>This instance, for chaining.</returns>
-    public ApiOperation WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        _errors.Add(new(status, new ApiErrorType<TError>(typeInfo)));
-        return this;
+        return With(_traits with { Errors = [.. _traits.Errors, new(status, new ApiErrorType<TError>(typeInfo))] });
     }
+
+    /// <summary>Names the operation for messages, logs and debuggers: <c>resumeCampaign (POST campaigns/{campaignId}/resume)</c>.</summary>
+    public override string ToString() => $"{OperationId} ({Method} {Route})";
 
     /// <summary>Finds the declared error body for a status: an exact code first, then its range, then <c>default</c>.</summary>
     internal ApiErrorType? FindError(int statusCode)
     {
         string code = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ApiErrorType? range = null, fallback = null;
-        foreach (KeyValuePair<string, ApiErrorType> entry in _errors)
+        foreach (KeyValuePair<string, ApiErrorType> entry in _traits.Errors)
         {
             if (entry.Key == code)
             {
@@ -141,16 +145,25 @@ public class ApiOperation
         return range ?? fallback;
     }
 
+    /// <summary>A descriptor of this operation's own type with <paramref name="traits"/>.</summary>
+    private protected virtual ApiOperation With(Traits traits) => new(this, traits);
+
     private static bool IsIdempotentMethod(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
         || method == HttpMethod.Options || method == HttpMethod.Trace;
 
-    /// <summary>Names the operation for logs and debuggers.</summary>
-    public override string ToString() => $"{OperationId} ({Method} {Route})";
+    /// <summary>What the <c>With…</c>/<c>As…</c> methods declare; a new descriptor gets a changed copy.</summary>
+    private protected readonly record struct Traits(
+        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated)
+    {
+        public static readonly Traits Default = new([], ReadOnlyCollection<string>.Empty, false, true);
+    }
 }
 
 /// <summary>An operation whose success response has a JSON body of type <typeparamref name="TResult"/>.</summary>
 /// <typeparam name="TResult">The success body type.</typeparam>
+/// <remarks>Its <c>With…</c>/<c>As…</c> methods override the base ones with this type as their result, so a chain
+/// that starts from this type keeps it.</remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiOperation<TResult> : ApiOperation
 {
@@ -167,36 +180,30 @@ public sealed class ApiOperation<TResult> : ApiOperation
         Reader = new JsonResponseReader<TResult>(resultType);
     }
 
+    private ApiOperation(ApiOperation<TResult> source, Traits traits)
+        : base(source, traits)
+    {
+        ResultType = source.ResultType;
+        Reader = source.Reader;
+    }
+
     /// <summary>The metadata of the success body type.</summary>
     public JsonTypeInfo<TResult> ResultType { get; }
 
+    /// <summary>Reads the success body; made once per descriptor, so a call allocates no reader.</summary>
     internal ResponseReader<TResult> Reader { get; }
 
-    /// <inheritdoc cref="ApiOperation.WithError{TError}(string, JsonTypeInfo{TError})"/>
-    public new ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
-    {
-        base.WithError(status, typeInfo);
-        return this;
-    }
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithoutAuthentication() => (ApiOperation<TResult>)base.WithoutAuthentication();
 
-    /// <inheritdoc cref="ApiOperation.AsIdempotent"/>
-    public new ApiOperation<TResult> AsIdempotent()
-    {
-        base.AsIdempotent();
-        return this;
-    }
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> AsIdempotent() => (ApiOperation<TResult>)base.AsIdempotent();
 
-    /// <inheritdoc cref="ApiOperation.WithRetryAfterBody(string[])"/>
-    public new ApiOperation<TResult> WithRetryAfterBody(params string[] jsonPointers)
-    {
-        base.WithRetryAfterBody(jsonPointers);
-        return this;
-    }
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithRetryAfterBody(params string[] jsonPointers) => (ApiOperation<TResult>)base.WithRetryAfterBody(jsonPointers);
 
-    /// <inheritdoc cref="ApiOperation.WithoutAuthentication"/>
-    public new ApiOperation<TResult> WithoutAuthentication()
-    {
-        base.WithoutAuthentication();
-        return this;
-    }
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
+
+    private protected override ApiOperation With(Traits traits) => new ApiOperation<TResult>(this, traits);
 }

@@ -10,8 +10,15 @@ namespace AutoSend.Runtime.Primitives;
 /// Builds a query string from name/value pairs that the generated code has already formatted for their OpenAPI
 /// style (<see cref="ApiFormat"/>): each name and value is percent-escaped; null values are left out.
 /// </summary>
+/// <remarks>
+/// A value type so that a request with no query parameter set (optional parameters left null, the common case)
+/// allocates nothing for its query; the text is made on the first <see cref="Add"/>. It is a <c>ref struct</c> because
+/// a copy of a mutable builder would lose or share pairs depending on whether one had been added yet: it cannot be
+/// boxed, stored in a field of a class, captured by a lambda or kept across an <c>await</c>, so it lives as one local of
+/// the method that builds the request, as the generated code uses it. Do not copy it or pass it by value.
+/// </remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public struct ApiQueryBuilder
+public ref struct ApiQueryBuilder
 {
     private StringBuilder? _text;
 

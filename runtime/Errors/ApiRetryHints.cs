@@ -5,7 +5,7 @@ using System.Text.Json;
 
 using AutoSend.Runtime.Primitives;
 
-namespace AutoSend.Runtime;
+namespace AutoSend.Runtime.Errors;
 
 /// <summary>
 /// Reads how long a server asks the client to wait before retrying, in priority order: the <c>Retry-After</c> header
@@ -116,7 +116,7 @@ internal static class ApiRetryHints
     private static TimeSpan Until(DateTimeOffset time, DateTimeOffset now) => time > now ? time - now : TimeSpan.Zero;
 
     // RFC 6901: "" is the whole document; each "/token" steps into an object member or an array index.
-    internal static bool TryResolve(JsonElement root, string pointer, out JsonElement value)
+    private static bool TryResolve(JsonElement root, string pointer, out JsonElement value)
     {
         value = root;
         if (pointer.Length == 0)

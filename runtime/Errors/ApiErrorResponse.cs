@@ -1,11 +1,13 @@
 using System;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
+using AutoSend.Runtime.Http;
 using AutoSend.Runtime.Primitives;
 
-namespace AutoSend.Runtime;
+namespace AutoSend.Runtime.Errors;
 
 /// <summary>
 /// An error response as the client captured it: status, the first bytes of the body (capped), and what could be read
@@ -13,19 +15,19 @@ namespace AutoSend.Runtime;
 /// </summary>
 internal sealed class ApiErrorResponse
 {
-    public ApiErrorResponse(ApiOperation operation, HttpStatusCode statusCode, string? reasonPhrase, string? mediaType, ReadOnlyMemory<byte> body, bool isTruncated, string? requestId,
-        int attempt, TimeSpan? retryAfter)
+    public ApiErrorResponse(ApiOperation operation, HttpStatusCode statusCode, string? reasonPhrase, MediaTypeHeaderValue? contentType, ReadOnlyMemory<byte> body, bool isTruncated,
+        string? requestId, int attempt, TimeSpan? retryAfter)
     {
         Attempt = attempt;
         RetryAfter = retryAfter;
         Operation = operation;
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
-        MediaType = mediaType;
+        MediaType = contentType?.MediaType;
         Body = body;
         IsTruncated = isTruncated;
         RequestId = requestId;
-        IsJson = LooksLikeJson(mediaType, body.Span);
+        IsJson = LooksLikeJson(contentType, body.Span);
         bool success = (int)statusCode is >= 200 and <= 299;
         if (IsJson && !isTruncated && !success)
         {
@@ -39,12 +41,14 @@ internal sealed class ApiErrorResponse
 
     public string? ReasonPhrase { get; }
 
+    /// <summary>The media type without parameters, e.g. <c>application/json</c>; null when the response declares none.</summary>
     public string? MediaType { get; }
 
     public ReadOnlyMemory<byte> Body { get; }
 
     public bool IsTruncated { get; }
 
+    /// <summary>Whether the body is JSON, by its declared media type or, without one, by its first character.</summary>
     public bool IsJson { get; }
 
     public string? RequestId { get; }
@@ -61,11 +65,11 @@ internal sealed class ApiErrorResponse
 
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
-    internal static bool LooksLikeJson(string? mediaType, ReadOnlySpan<byte> body)
+    private static bool LooksLikeJson(MediaTypeHeaderValue? contentType, ReadOnlySpan<byte> body)
     {
-        if (mediaType is not null)
+        if (contentType?.MediaType is not null)
         {
-            return mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
+            return MediaTypes.IsJson(contentType);
         }
 
         ReadOnlySpan<byte> trimmed = body.TrimStart(" \t\r\n"u8);

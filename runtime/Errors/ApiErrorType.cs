@@ -2,9 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-using AutoSend.Runtime.Primitives;
-
-namespace AutoSend.Runtime;
+namespace AutoSend.Runtime.Errors;
 
 /// <summary>A declared error body type; it turns an error response into the matching exception.</summary>
 internal abstract class ApiErrorType

@@ -3,9 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-using AutoSend.Runtime.Primitives;
-
-namespace AutoSend.Runtime;
+namespace AutoSend.Runtime.Responses;
 
 /// <summary>
 /// Wraps a response body while it is streamed into the deserializer: it fails once more than a limit has been read
@@ -98,7 +96,7 @@ internal sealed class ApiResponseStream(Stream inner, long maxBytes, int excerpt
     }
 }
 
-/// <summary>Thrown by <see cref="ApiResponseStream"/> past its limit; the connection maps it to an <see cref="ApiException"/>.</summary>
+/// <summary>Thrown by <see cref="ApiResponseStream"/> past its limit; the JSON reader maps it to an <see cref="ApiException"/>.</summary>
 internal sealed class ResponseTooLargeException : IOException
 {
     public ResponseTooLargeException()

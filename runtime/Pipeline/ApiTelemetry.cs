@@ -7,7 +7,7 @@ using System.Net.Http;
 
 using AutoSend.Runtime.Primitives;
 
-namespace AutoSend.Runtime;
+namespace AutoSend.Runtime.Pipeline;
 
 /// <summary>
 /// The client's <see cref="Activity"/> per operation and the calls of <see cref="ApiClientOptions.Log"/>. Tags hold

@@ -1,0 +1,94 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+using AutoSend.Runtime.Errors;
+using AutoSend.Runtime.Http;
+
+namespace AutoSend.Runtime.Responses;
+
+/// <summary>
+/// A JSON body read through the generated metadata of <typeparamref name="TResult"/>. A body of known length up to
+/// <see cref="BodyLimits.MaxErrorBodyBytes"/> is read whole into a pooled buffer, so that an error can quote all of it;
+/// any other body is streamed into the deserializer through a counter that stops at
+/// <see cref="BodyLimits.MaxResponseBodyBytes"/>. One instance per operation, made with its descriptor.
+/// </summary>
+internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo) : ResponseReader<TResult>
+{
+    public override string? Accept => MediaTypes.Json;
+
+    public override async ValueTask<TResult> ReadAsync(HttpResponseMessage response, ResponseContext context, CancellationToken cancellationToken)
+    {
+        HttpContent content = response.Content;
+        if (content.Headers.ContentType is { MediaType: not null } contentType && !MediaTypes.IsJson(contentType))
+        {
+            throw await context.Errors.FromResponseAsync(response, context.Operation, context.Attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        long? length = content.Headers.ContentLength;
+        if (length > context.Limits.MaxResponseBodyBytes)
+        {
+            throw context.Errors.TooLarge(response, context.Operation, context.Attempt, $"declares {length} bytes", default, false);
+        }
+
+        // One method for both paths: each async layer would allocate a state machine of its own when the body is slow.
+        TResult? result;
+        if (length <= context.Limits.MaxErrorBodyBytes)
+        {
+            // Small and of known size: read whole into a pooled buffer, so that an error can quote all of it.
+            byte[] rented = ArrayPool<byte>.Shared.Rent((int)length.Value);
+            try
+            {
+                CappedBody body = await CappedBody.ReadAsync(content, (int)length.Value, cancellationToken, rented).ConfigureAwait(false);
+                if (body.Failure is not null)
+                {
+                    throw ErrorFactory.BodyBroken(response, context.Operation, context.Attempt, body.Bytes.ToArray(), body.Failure);
+                }
+
+                try
+                {
+                    result = JsonSerializer.Deserialize(body.Bytes.Span, typeInfo);
+                }
+                catch (JsonException exception)
+                {
+                    throw ErrorFactory.InvalidBody(response, context.Operation, context.Attempt, exception, body.Bytes.ToArray(), false);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+        else
+        {
+            var stream = new ApiResponseStream(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), context.Limits.MaxResponseBodyBytes,
+                Math.Min(context.Limits.MaxErrorBodyBytes, BodyLimits.ExcerptBytes));
+            await using (stream.ConfigureAwait(false))
+            {
+                try
+                {
+                    result = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonException exception)
+                {
+                    throw ErrorFactory.InvalidBody(response, context.Operation, context.Attempt, exception, stream.Excerpt, stream.IsExcerptTruncated);
+                }
+                catch (ResponseTooLargeException)
+                {
+                    throw context.Errors.TooLarge(response, context.Operation, context.Attempt, "is longer", stream.Excerpt, true);
+                }
+                catch (Exception exception) when (exception is IOException or HttpRequestException)
+                {
+                    throw ErrorFactory.BodyBroken(response, context.Operation, context.Attempt, stream.Excerpt, exception);
+                }
+            }
+        }
+
+        return result ?? throw ErrorFactory.NullBody(response, context.Operation, context.Attempt, typeof(TResult));
+    }
+}
