@@ -8,7 +8,7 @@ internal static class Attributes
     {
         if (deprecated)
         {
-            writer.Line("[global::System.Obsolete(" + Literal.String(message) + ")]");
+            writer.Line("[" + KnownTypes.Bcl.ObsoleteAttribute + "(" + Literal.String(message) + ")]");
         }
     }
 }

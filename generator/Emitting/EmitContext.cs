@@ -1,27 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using AutoSend.Gen.Model;
 
 namespace AutoSend.Gen.Emitting;
 
-/// <summary>What every emitter of one client shares: the spec, the spec's file name and common spellings.</summary>
+/// <summary>What every emitter of one client shares: the spec, the spec's file name and the spelling of its types.</summary>
 internal sealed class EmitContext
 {
     public static readonly string GeneratorVersion =
         typeof(EmitContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    private readonly System.Collections.Generic.Dictionary<string, ObjectSpec> _objects;
-    private readonly System.Collections.Generic.HashSet<string> _integerEnums;
+    private readonly Dictionary<string, ObjectSpec> _objects;
+    private readonly HashSet<string> _integerEnums;
 
     public EmitContext(ClientSpec client, string specFileName)
     {
         Client = client;
         SpecFileName = specFileName;
-        _objects = System.Linq.Enumerable.ToDictionary(System.Linq.Enumerable.OfType<ObjectSpec>(client.Types), o => o.Name);
-        _integerEnums = new(System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(System.Linq.Enumerable.OfType<EnumSpec>(client.Types), e => e.IsInteger), e => e.Name));
+        _objects = client.Types.OfType<ObjectSpec>().ToDictionary(o => o.Name);
+        _integerEnums = new(client.Types.OfType<EnumSpec>().Where(e => e.IsInteger).Select(e => e.Name));
     }
 
+    public ClientSpec Client { get; }
+
+    public string SpecFileName { get; }
+
+    /// <summary>The attribute that marks every generated type.</summary>
+    public string GeneratedCodeAttribute => "[" + KnownTypes.Bcl.GeneratedCodeAttribute + "(\"AutoSend.Gen\", " + Literal.String(GeneratorVersion) + ")]";
+
     /// <summary>Whether a generated open enum wraps an integer rather than a string.</summary>
-    public bool IsIntegerEnum(string name) => _integerEnums.Contains(name);
+    public bool IsIntegerEnum(TypeRef type) => type.Kind == TypeKind.Enum && _integerEnums.Contains(type.Name!);
 
     /// <summary>The generated class of a name.</summary>
     public ObjectSpec Object(string name) => _objects[name];
@@ -41,33 +50,41 @@ internal sealed class EmitContext
     }
 
     /// <summary>The properties of a class and of its base classes, base first.</summary>
-    public System.Collections.Generic.List<PropertySpec> AllProperties(ObjectSpec model)
+    public List<PropertySpec> AllProperties(ObjectSpec model)
     {
-        var chain = new System.Collections.Generic.List<ObjectSpec>();
+        var chain = new List<ObjectSpec>();
         for (ObjectSpec? current = model; current is not null && chain.Count < 32; current = current.BaseTypeName is { } b ? _objects[b] : null)
         {
             chain.Insert(0, current);
         }
 
-        return System.Linq.Enumerable.ToList(System.Linq.Enumerable.SelectMany(chain, m => m.Properties));
+        return chain.SelectMany(m => m.Properties).ToList();
     }
 
-    public ClientSpec Client { get; }
+    /// <summary>A type as generated code spells it, fully qualified.</summary>
+    public string TypeName(TypeRef type) => KnownTypes.Name(type, Client.Namespace);
 
-    public string SpecFileName { get; }
+    /// <summary>A type as generated code spells it, with <c>?</c> when the member may hold null.</summary>
+    public string TypeName(TypeRef type, bool nullable) => nullable ? TypeName(type) + "?" : TypeName(type);
 
-    /// <summary>The attribute that marks every generated type.</summary>
-    public string GeneratedCodeAttribute => "[global::System.CodeDom.Compiler.GeneratedCode(\"AutoSend.Gen\", " + Literal.String(GeneratorVersion) + ")]";
+    /// <summary>A type the client declares, by its name, fully qualified.</summary>
+    public string TypeName(string declaredName) => KnownTypes.Generated(Client.Namespace, declaredName);
 
-    /// <summary>The metadata property of a type on the JSON context, e.g. <c>AutoSendJsonContext.Default.Campaign</c>.</summary>
-    public string TypeInfo(string infoName) => Client.JsonContextName + ".Default." + infoName;
+    /// <summary>A type as documentation text names it: generated types by their own name.</summary>
+    public string DisplayName(TypeRef type) => TypeName(type).Replace(KnownTypes.Generated(Client.Namespace, string.Empty), string.Empty);
 
-    /// <summary>Starts a file: header, namespace, and the writer to fill.</summary>
-    public SourceWriter StartFile(out SourceWriter.Block namespaceBlock)
+    /// <summary>The metadata property of a type on the JSON context, e.g. <c>AutoSendJsonContext.Default.Campaign</c>, qualified.</summary>
+    public string TypeInfo(string infoName) => TypeName(Client.JsonContextName) + ".Default." + infoName;
+
+    /// <summary>Starts a file in the client's namespace: header, namespace, and the writer to fill.</summary>
+    public SourceWriter StartFile(out SourceWriter.Block namespaceBlock) => StartFile(Client.Namespace, out namespaceBlock);
+
+    /// <summary>Starts a file in <paramref name="ns"/>.</summary>
+    public SourceWriter StartFile(string ns, out SourceWriter.Block namespaceBlock)
     {
         var writer = new SourceWriter();
         writer.FileHeader(SpecFileName);
-        namespaceBlock = writer.Open("namespace " + Client.Namespace);
+        namespaceBlock = writer.Open("namespace " + ns);
         return writer;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using AutoSend.Gen.Model;
@@ -7,47 +8,66 @@ namespace AutoSend.Gen.Emitting;
 /// <summary>The emitter stage: one client spec in, one source file per generated type out, in a fixed order.</summary>
 internal static class Emitter
 {
+    /// <summary>The namespace of the dependency-injection extensions, where <c>services.Add…</c> methods are found.</summary>
+    private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
+
     public static IEnumerable<(string HintName, string Source)> Emit(ClientSpec client, string specFileName, ReferencedPackages? packages = null)
     {
         var context = new EmitContext(client, specFileName);
-        yield return (HintName(client, client.ClientName), ClientEmitter.EmitClient(context));
-        yield return (HintName(client, client.OptionsName), ClientEmitter.EmitOptions(context));
+        foreach (Declaration declaration in Declarations(client).Where(d => d.IsEmitted(packages)))
+        {
+            // The hint name keeps the client's namespace, which is unique per document, also for the types that live
+            // in another namespace.
+            yield return (client.Namespace + "." + declaration.Name + ".g.cs", declaration.Write(context, packages));
+        }
+    }
+
+    /// <summary>Every type name the client declares in its namespace (whatever the referenced packages).</summary>
+    public static IEnumerable<string> TypeNames(ClientSpec client) =>
+        Declarations(client).Where(d => d.Namespace is null).Select(d => d.Name);
+
+    /// <summary>
+    /// The one list of the top-level types a client declares, in file order: each with its namespace when it is not
+    /// the client's, the optional package it needs, and its emitter. The parser allocates the names (ClientParser).
+    /// </summary>
+    private static IEnumerable<Declaration> Declarations(ClientSpec client)
+    {
+        yield return new(client.ClientName, (context, _) => ClientEmitter.EmitClient(context));
+        yield return new(client.OptionsName, (context, _) => ClientEmitter.EmitOptions(context));
         foreach (OperationGroupSpec group in client.Groups.Where(g => g.PropertyName.Length > 0))
         {
-            yield return (HintName(client, group.TypeName), ClientEmitter.EmitGroup(context, group));
+            yield return new(group.TypeName, (context, _) => ClientEmitter.EmitGroup(context, group));
         }
 
         foreach (TypeDeclarationSpec type in client.Types)
         {
-            string source = type switch
+            yield return new(type.Name, (context, _) => type switch
             {
                 ObjectSpec model => ModelEmitter.Emit(context, model),
                 EnumSpec model => EnumEmitter.Emit(context, model),
                 UnionSpec model => UnionEmitter.Emit(context, model),
-                _ => throw new System.InvalidOperationException("Unknown declaration " + type.GetType().Name),
-            };
-            yield return (HintName(client, type.Name), source);
+                _ => throw new InvalidOperationException("Unknown declaration " + type.GetType().Name),
+            });
         }
 
-        yield return (HintName(client, client.JsonContextName), JsonContextEmitter.Emit(context));
-        if (packages is { HttpClientFactory: true })
-        {
-            // The class lives in Microsoft.Extensions.DependencyInjection; the hint name keeps the client's namespace,
-            // which is unique per document.
-            yield return (HintName(client, DependencyInjectionEmitter.ClassName(client)), DependencyInjectionEmitter.Emit(context, packages.Configuration));
-        }
-
-        if (packages is { RateLimiting: true })
-        {
-            yield return (HintName(client, RateLimiterEmitter.ClassName(client)), RateLimiterEmitter.Emit(context));
-        }
+        yield return new(client.JsonContextName, (context, _) => JsonContextEmitter.Emit(context));
+        yield return new(DependencyInjectionEmitter.ClassName(client), (context, packages) => DependencyInjectionEmitter.Emit(context, DependencyInjectionNamespace, packages!.Configuration),
+            DependencyInjectionNamespace, packages => packages is { HttpClientFactory: true });
+        yield return new(client.RateLimiterExtensionsName, (context, _) => RateLimiterEmitter.Emit(context),
+            Needs: packages => packages is { RateLimiting: true });
     }
 
-    /// <summary>Every type name the client declares in its namespace.</summary>
-    public static IEnumerable<string> TypeNames(ClientSpec client) =>
-        new[] { client.ClientName, client.OptionsName, client.JsonContextName }
-            .Concat(client.Groups.Where(g => g.PropertyName.Length > 0).Select(g => g.TypeName))
-            .Concat(client.Types.Select(t => t.Name));
-
-    private static string HintName(ClientSpec client, string typeName) => client.Namespace + "." + typeName + ".g.cs";
+    /// <summary>A top-level type of the client.</summary>
+    /// <param name="Name">The type name.</param>
+    /// <param name="Write">Writes its file.</param>
+    /// <param name="Namespace">Its namespace when it is not the client's.</param>
+    /// <param name="Needs">Whether the referenced packages let it be written; null means always.</param>
+    private sealed record Declaration(
+        string Name,
+        Func<EmitContext, ReferencedPackages?, string> Write,
+        string? Namespace = null,
+        Func<ReferencedPackages?, bool>? Needs = null)
+    {
+        public bool IsEmitted(ReferencedPackages? packages) => Needs?.Invoke(packages) ?? true;
+    }
 }

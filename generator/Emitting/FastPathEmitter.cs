@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoSend.Gen.Model;
+using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -22,20 +23,18 @@ namespace AutoSend.Gen.Emitting;
 /// </remarks>
 internal static class FastPathEmitter
 {
-    private const string Json = "global::System.Text.Json";
-
-    // The inline primitives: the type as spelled by the generator and the Utf8JsonWriter method its converter uses.
-    private static readonly Dictionary<string, string> s_inline = new()
+    // The inline primitives and the Utf8JsonWriter method their converter uses.
+    private static readonly Dictionary<TypeKind, string> s_inline = new()
     {
-        ["string"] = "WriteString",
-        ["bool"] = "WriteBoolean",
-        ["int"] = "WriteNumber",
-        ["long"] = "WriteNumber",
-        ["float"] = "WriteNumber",
-        ["double"] = "WriteNumber",
-        ["decimal"] = "WriteNumber",
-        ["global::System.DateTimeOffset"] = "WriteString",
-        ["global::System.Guid"] = "WriteString",
+        [TypeKind.String] = "WriteString",
+        [TypeKind.Boolean] = "WriteBoolean",
+        [TypeKind.Int32] = "WriteNumber",
+        [TypeKind.Int64] = "WriteNumber",
+        [TypeKind.Single] = "WriteNumber",
+        [TypeKind.Double] = "WriteNumber",
+        [TypeKind.Decimal] = "WriteNumber",
+        [TypeKind.DateTimeOffset] = "WriteString",
+        [TypeKind.Guid] = "WriteString",
     };
 
     /// <summary>Whether a class gets a fast path: it keeps no unknown properties and chooses no derived class.</summary>
@@ -49,8 +48,10 @@ internal static class FastPathEmitter
     public static void WriteHelper(SourceWriter writer)
     {
         DocComment.Summary(writer, null, "Writes a value through its metadata in <paramref name=\"options\"/>; the fast paths use it for types they do not write inline.");
-        writer.Line("private static void WriteValue<T>(" + Json + ".Utf8JsonWriter writer, T? value, " + Json + ".JsonSerializerOptions options) =>");
-        writer.Line("    " + Json + ".JsonSerializer.Serialize(writer, value!, (" + Json + ".Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));");
+        writer.Lines($$"""
+            private static void WriteValue<T>({{Json.Utf8JsonWriter}} writer, T? value, {{Json.JsonSerializerOptions}} options) =>
+                {{Json.JsonSerializer}}.Serialize(writer, value!, ({{Json.JsonTypeInfo}}<T>)options.GetTypeInfo(typeof(T)));
+            """);
     }
 
     /// <summary>Writes the pre-encoded property names and the fast-path method of <paramref name="model"/>.</summary>
@@ -60,7 +61,7 @@ internal static class FastPathEmitter
         List<PropertySpec> written = context.AllProperties(model).Where(p => !p.ReadOnly).ToList();
         foreach (PropertySpec property in written)
         {
-            writer.Line("private static readonly " + Json + ".JsonEncodedText " + NameField(infoName, property) + " = " + Json + ".JsonEncodedText.Encode("
+            writer.Line("private static readonly " + Json.JsonEncodedText + " " + NameField(infoName, property) + " = " + Json.JsonEncodedText + ".Encode("
                 + Literal.String(property.JsonName) + ");");
         }
 
@@ -69,8 +70,9 @@ internal static class FastPathEmitter
             writer.Line();
         }
 
-        DocComment.Summary(writer, null, "Writes one <see cref=\"" + model.Name + "\"/> directly, exactly as its metadata would.");
-        using (writer.Open("private static void Write_" + infoName + "(" + Json + ".Utf8JsonWriter writer, " + model.Name + "? value, " + Json + ".JsonSerializerOptions options)"))
+        string modelType = context.TypeName(model.Name);
+        DocComment.Summary(writer, null, "Writes one <see cref=\"" + modelType + "\"/> directly, exactly as its metadata would.");
+        using (writer.Open("private static void Write_" + infoName + "(" + Json.Utf8JsonWriter + " writer, " + modelType + "? value, " + Json.JsonSerializerOptions + " options)"))
         {
             using (writer.Open("if (value is null)"))
             {
@@ -106,10 +108,10 @@ internal static class FastPathEmitter
         string name = NameField(infoName, property);
         string value = "value." + property.Name;
         bool nullableValue = property.IsNullable && property.Type.IsValueType;
-        bool mayBeNull = property.IsNullable || !property.Type.IsValueType;
 
-        // Optional properties are left out when null (JsonIgnoreCondition.WhenWritingNull); required ones write null.
-        bool omitWhenNull = !property.IsRequired && mayBeNull;
+        // Optional properties (always nullable) are left out when null (JsonIgnoreCondition.WhenWritingNull); required
+        // ones write null.
+        bool omitWhenNull = !property.IsRequired;
         if (Scalar(context, property.Type) is { } scalar)
         {
             if (!nullableValue)
@@ -144,7 +146,7 @@ internal static class FastPathEmitter
         }
         else
         {
-            statements.Add("WriteValue<" + (nullableValue ? property.Type.NullableName : property.Type.Name) + ">(writer, " + value + ", options);");
+            statements.Add("WriteValue<" + context.TypeName(property.Type, nullableValue) + ">(writer, " + value + ", options);");
         }
 
         return WriteGuarded(writer, omitWhenNull ? value + " is not null" : null, statements.ToArray()) || statements.Count > 2;
@@ -153,17 +155,17 @@ internal static class FastPathEmitter
     // A value written with one Utf8JsonWriter call: the method (with a property name) and the member to pass.
     private static (string Method, string Member)? Scalar(EmitContext context, TypeRef type) => type.Kind switch
     {
-        TypeKind.Primitive when s_inline.TryGetValue(type.Name, out string? method) => (method, string.Empty),
-        TypeKind.Enum => (context.IsIntegerEnum(type.Name) ? "WriteNumber" : "WriteString", ".Value"),
+        TypeKind.Enum => (context.IsIntegerEnum(type) ? "WriteNumber" : "WriteString", ".Value"),
+        _ when s_inline.TryGetValue(type.Kind, out string? method) => (method, string.Empty),
         _ => null,
     };
 
     // The statements that write a non-null class or list value without metadata, or null when only metadata can.
     private static List<string>? Composite(EmitContext context, TypeRef type, string value)
     {
-        if (type.Kind == TypeKind.Object)
+        if (type.Kind == TypeKind.Model)
         {
-            return Applies(context, context.Object(type.Name)) ? ["Write_" + type.InfoName + "(writer, " + value + ", options);"] : null;
+            return Applies(context, context.Object(type.Name!)) ? ["Write_" + type.InfoName + "(writer, " + value + ", options);"] : null;
         }
 
         if (type.Kind != TypeKind.List || type.Element is not { } element)
@@ -180,7 +182,7 @@ internal static class FastPathEmitter
                 ? ["if (item.HasValue)", "{", "    " + call + ".GetValueOrDefault()" + scalar.Member + ");", "}", "else", "{", "    writer.WriteNullValue();", "}"]
                 : [call + scalar.Member + ");"];
         }
-        else if (element.Kind == TypeKind.Object && Composite(context, element, "item") is { } nested)
+        else if (element.Kind == TypeKind.Model && Composite(context, element, "item") is { } nested)
         {
             item = nested;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoSend.Gen.Model;
+using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -12,10 +13,6 @@ namespace AutoSend.Gen.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
-    private const string Runtime = "global::AutoSend.Runtime";
-    private const string Primitives = Runtime + ".Primitives";
-
     public static string Emit(EmitContext context)
     {
         ClientSpec client = context.Client;
@@ -23,68 +20,75 @@ internal static class JsonContextEmitter
 
         SourceWriter writer = new();
         writer.FileHeader(context.SpecFileName);
-        writer.Line("// Deprecated members are serialized like any other.");
-        writer.Line("#pragma warning disable CS0612, CS0618");
-        writer.Line();
+        writer.Lines("""
+            // Deprecated members are serialized like any other.
+            #pragma warning disable CS0612, CS0618
+
+            """);
         using (writer.Open("namespace " + client.Namespace))
         {
-            DocComment.Summary(writer, null, "The System.Text.Json metadata of every type of <see cref=\"" + client.ClientName + "\"/>, without reflection.");
-            writer.Line("/// <remarks>");
-            writer.Line("/// Pass <see cref=\"Default\"/> or one of its properties wherever System.Text.Json takes a <c>JsonSerializerContext</c> or a");
-            writer.Line("/// <c>JsonTypeInfo</c>; merge it with an application's own context through <c>JsonTypeInfoResolver.Combine</c>.");
-            writer.Line("/// </remarks>");
+            DocComment.Summary(writer, null, "The System.Text.Json metadata of every type of <see cref=\"" + context.TypeName(client.ClientName) + "\"/>, without reflection.");
+            writer.Lines("""
+                /// <remarks>
+                /// Pass <see cref="Default"/> or one of its properties wherever System.Text.Json takes a <c>JsonSerializerContext</c> or a
+                /// <c>JsonTypeInfo</c>; merge it with an application's own context through <c>JsonTypeInfoResolver.Combine</c>.
+                /// </remarks>
+                """);
             writer.Line(context.GeneratedCodeAttribute);
-            using (writer.Open("public sealed partial class " + name + " : global::System.Text.Json.Serialization.JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver"))
+            using (writer.Open("public sealed partial class " + name + " : " + Json.JsonSerializerContext + ", " + Json.IJsonTypeInfoResolver))
             {
-                writer.Line("private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();");
+                writer.Line("private static readonly " + Json.JsonSerializerOptions + " s_defaultOptions = new();");
                 writer.Line();
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
-                    writer.Line("private " + Metadata + ".JsonTypeInfo<" + type.TypeName + ">? _" + type.PropertyName + ";");
+                    writer.Line("private " + Json.JsonTypeInfo + "<" + TypeName(context, type) + ">? _" + type.PropertyName + ";");
                 }
 
-                writer.Line();
-                DocComment.Summary(writer, null, "The context with default options, for use anywhere a context or resolver is taken.");
-                writer.Line("public static " + name + " Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));");
-                writer.Line();
-                DocComment.Summary(writer, null, "Creates a context bound to new default options.");
-                writer.Line("public " + name + "()");
-                writer.Line("    : base(null)");
-                writer.Line("{");
-                writer.Line("}");
-                writer.Line();
-                DocComment.Summary(writer, null, "Creates a context bound to <paramref name=\"options\"/>.");
-                DocComment.Param(writer, "options", null, "The options the metadata is created for.");
-                writer.Line("public " + name + "(global::System.Text.Json.JsonSerializerOptions options)");
-                writer.Line("    : base(options)");
-                writer.Line("{");
-                writer.Line("}");
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                writer.Line("protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;");
+                writer.Lines($$"""
+
+                    /// <summary>The context with default options, for use anywhere a context or resolver is taken.</summary>
+                    public static {{context.TypeName(name)}} Default { get; } = new(new {{Json.JsonSerializerOptions}}(s_defaultOptions));
+
+                    /// <summary>Creates a context bound to new default options.</summary>
+                    public {{name}}()
+                        : base(null)
+                    {
+                    }
+
+                    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+                    /// <param name="options">The options the metadata is created for.</param>
+                    public {{name}}({{Json.JsonSerializerOptions}} options)
+                        : base(options)
+                    {
+                    }
+
+                    /// <inheritdoc/>
+                    protected override {{Json.JsonSerializerOptions}}? GeneratedSerializerOptions { get; } = s_defaultOptions;
+                    """);
 
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
+                    string typeName = TypeName(context, type);
                     writer.Line();
-                    DocComment.Summary(writer, null, "The metadata of <c>" + DocComment.Inline(type.TypeName) + "</c>.");
-                    writer.Line("public " + Metadata + ".JsonTypeInfo<" + type.TypeName + "> " + type.PropertyName);
-                    writer.Line("    => _" + type.PropertyName + " ??= (" + Metadata + ".JsonTypeInfo<" + type.TypeName + ">)Options.GetTypeInfo(typeof(" + type.TypeName + "));");
+                    DocComment.Summary(writer, null, "The metadata of <c>" + DocComment.Inline(DisplayName(context, type)) + "</c>.");
+                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName);
+                    writer.Line("    => _" + type.PropertyName + " ??= (" + Json.JsonTypeInfo + "<" + typeName + ">)Options.GetTypeInfo(typeof(" + typeName + "));");
                 }
 
                 writer.Line();
                 writer.Line("/// <inheritdoc/>");
-                using (writer.Open("public override " + Metadata + ".JsonTypeInfo? GetTypeInfo(global::System.Type type)"))
+                using (writer.Open("public override " + Json.JsonTypeInfo + "? GetTypeInfo(" + Bcl.Type + " type)"))
                 {
-                    writer.Line("Options.TryGetTypeInfo(type, out " + Metadata + ".JsonTypeInfo? typeInfo);");
+                    writer.Line("Options.TryGetTypeInfo(type, out " + Json.JsonTypeInfo + "? typeInfo);");
                     writer.Line("return typeInfo;");
                 }
 
                 writer.Line();
-                using (writer.Open(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)"))
+                using (writer.Open(Json.JsonTypeInfo + "? " + Json.IJsonTypeInfoResolver + ".GetTypeInfo(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
                 {
                     foreach (JsonTypeSpec type in client.JsonTypes)
                     {
-                        using (writer.Open("if (type == typeof(" + type.TypeName + "))"))
+                        using (writer.Open("if (type == typeof(" + TypeName(context, type) + "))"))
                         {
                             writer.Line("return Create_" + type.PropertyName + "(options);");
                         }
@@ -101,7 +105,7 @@ internal static class JsonContextEmitter
                     WriteCreate(writer, context, type);
                 }
 
-                if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.TypeName))))
+                if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.Type.Name!))))
                 {
                     writer.Line();
                     FastPathEmitter.WriteHelper(writer);
@@ -112,48 +116,55 @@ internal static class JsonContextEmitter
         return writer.ToString();
     }
 
+    // The described type: T? over the value type for a nullable entry.
+    private static string TypeName(EmitContext context, JsonTypeSpec type) =>
+        context.TypeName(type.Type, nullable: type.Kind == JsonTypeKind.NullableValue);
+
+    private static string DisplayName(EmitContext context, JsonTypeSpec type) =>
+        context.DisplayName(type.Type) + (type.Kind == JsonTypeKind.NullableValue ? "?" : string.Empty);
+
+    // The type under a nullable entry, or the item or value type of a collection.
+    private static string ElementName(EmitContext context, JsonTypeSpec type) => type.Kind == JsonTypeKind.NullableValue
+        ? context.TypeName(type.Type)
+        : KnownTypes.ElementName(type.Type, context.Client.Namespace);
+
     private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type)
     {
-        string info = Metadata + ".JsonTypeInfo<" + type.TypeName + ">";
-        ObjectSpec? model = type.Kind == JsonTypeKind.Object ? context.Object(type.TypeName) : null;
+        string typeName = TypeName(context, type);
+        string info = Json.JsonTypeInfo + "<" + typeName + ">";
+        ObjectSpec? model = type.Kind == JsonTypeKind.Object ? context.Object(type.Type.Name!) : null;
         if (model?.Polymorphism is { DerivedTypes.IsEmpty: false } polymorphism)
         {
             WritePolymorphic(writer, context, type, model, polymorphism);
             return;
         }
 
-        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
         {
             switch (type.Kind)
             {
                 case JsonTypeKind.BuiltIn:
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + type.BuiltInConverter + ");");
+                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, " + BuiltInConverter(type.Type.Kind) + ");");
                     break;
                 case JsonTypeKind.NullableValue:
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, " + Metadata + ".JsonMetadataServices.GetNullableConverter<" + type.ElementTypeName + ">(options));");
+                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, " + Json.JsonMetadataServices + ".GetNullableConverter<" + ElementName(context, type) + ">(options));");
                     break;
                 case JsonTypeKind.CustomConverter:
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.TypeName + ">(options, new " + type.TypeName + ".Converter());");
+                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, new " + typeName + ".Converter());");
                     break;
                 case JsonTypeKind.List:
-                    writer.Line("var values = new " + Metadata + ".JsonCollectionInfoValues<" + type.TypeName + ">();");
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIEnumerableInfo<" + type.TypeName + ", " + type.ElementTypeName + ">(options, values);");
+                    writer.Line("var values = new " + Json.JsonCollectionInfoValues + "<" + typeName + ">();");
+                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateIEnumerableInfo<" + typeName + ", " + ElementName(context, type) + ">(options, values);");
                     break;
                 case JsonTypeKind.Map:
-                    using (writer.OpenInitializer("var values = new " + Metadata + ".JsonCollectionInfoValues<" + type.TypeName + ">"))
-                    {
-                        writer.Line("ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, " + type.ElementTypeName + ">(),");
-                    }
-
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIReadOnlyDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
-                    break;
                 case JsonTypeKind.MutableMap:
-                    using (writer.OpenInitializer("var values = new " + Metadata + ".JsonCollectionInfoValues<" + type.TypeName + ">"))
+                    using (writer.OpenInitializer("var values = new " + Json.JsonCollectionInfoValues + "<" + typeName + ">"))
                     {
-                        writer.Line("ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, " + type.ElementTypeName + ">(),");
+                        writer.Line("ObjectCreator = static () => new " + Bcl.Dictionary + "<string, " + ElementName(context, type) + ">(),");
                     }
 
-                    writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateIDictionaryInfo<" + type.TypeName + ", string, " + type.ElementTypeName + ">(options, values);");
+                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + (type.Kind == JsonTypeKind.Map ? ".CreateIReadOnlyDictionaryInfo<" : ".CreateIDictionaryInfo<")
+                        + typeName + ", string, " + ElementName(context, type) + ">(options, values);");
                     break;
                 case JsonTypeKind.Object:
                     WriteObjectInfo(writer, context, model!, type.PropertyName, info, FastPathEmitter.Applies(context, model!));
@@ -180,17 +191,18 @@ internal static class JsonContextEmitter
     // object to the derived class's metadata (or to the base's own object metadata for other values).
     private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism)
     {
-        string info = Metadata + ".JsonTypeInfo<" + model.Name + ">";
+        string modelType = context.TypeName(model.Name);
+        string info = Json.JsonTypeInfo + "<" + modelType + ">";
         string converter = "Polymorphic_" + type.PropertyName;
-        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
         {
-            writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + model.Name + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
+            writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + modelType + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
             writer.Line("typeInfo.OriginatingResolver = this;");
             writer.Line("return typeInfo;");
         }
 
         writer.Line();
-        using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(global::System.Text.Json.JsonSerializerOptions options)"))
+        using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
         {
             WriteObjectInfo(writer, context, model, type.PropertyName, info, fastPath: false);
             writer.Line("typeInfo.OriginatingResolver = this;");
@@ -200,31 +212,33 @@ internal static class JsonContextEmitter
         writer.Line();
         WritePropertiesMethod(writer, context, model, type.PropertyName);
         writer.Line();
-        DocComment.Summary(writer, null, "Reads <c>" + DocComment.Inline(polymorphism.PropertyJsonName) + "</c> to choose the class of a <see cref=\"" + model.Name + "\"/>.");
-        using (writer.Open("private sealed class " + converter + "(" + info + " baseInfo) : global::System.Text.Json.Serialization.JsonConverter<" + model.Name + ">"))
+        DocComment.Summary(writer, null, "Reads <c>" + DocComment.Inline(polymorphism.PropertyJsonName) + "</c> to choose the class of a <see cref=\"" + modelType + "\"/>.");
+        using (writer.Open("private sealed class " + converter + "(" + info + " baseInfo) : " + Json.JsonConverter + "<" + modelType + ">"))
         {
             writer.Line("/// <inheritdoc/>");
-            using (writer.Open("public override " + model.Name + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (writer.Open("public override " + modelType + "? Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
             {
-                writer.Line(Metadata + ".JsonTypeInfo info = global::AutoSend.Runtime.Primitives.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
+                writer.Line(Json.JsonTypeInfo + " info = " + Runtime.ApiJsonUnion + ".FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
                 writer.Line("{");
                 writer.Indent();
                 var used = new HashSet<string>(System.StringComparer.Ordinal);
                 foreach (DerivedTypeSpec derived in polymorphism.DerivedTypes.Where(d => used.Add(d.Value)))
                 {
-                    writer.Line(Literal.String(derived.Value) + " => options.GetTypeInfo(typeof(" + derived.TypeName + ")),");
+                    writer.Line(Literal.String(derived.Value) + " => options.GetTypeInfo(typeof(" + context.TypeName(derived.TypeName) + ")),");
                 }
 
                 writer.Line("_ => baseInfo,");
                 writer.Unindent();
                 writer.Line("};");
-                writer.Line("return (" + model.Name + "?)global::System.Text.Json.JsonSerializer.Deserialize(ref reader, info);");
+                writer.Line("return (" + modelType + "?)" + Json.JsonSerializer + ".Deserialize(ref reader, info);");
             }
 
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + model.Name + " value, global::System.Text.Json.JsonSerializerOptions options) =>");
-            writer.Line("    global::System.Text.Json.JsonSerializer.Serialize(writer, value, value.GetType() == typeof(" + model.Name + ") ? baseInfo : options.GetTypeInfo(value.GetType()));");
+            writer.Lines($$"""
+
+                /// <inheritdoc/>
+                public override void Write({{Json.Utf8JsonWriter}} writer, {{modelType}} value, {{Json.JsonSerializerOptions}} options) =>
+                    {{Json.JsonSerializer}}.Serialize(writer, value, value.GetType() == typeof({{modelType}}) ? baseInfo : options.GetTypeInfo(value.GetType()));
+                """);
         }
     }
 
@@ -232,10 +246,11 @@ internal static class JsonContextEmitter
     {
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired below, fails if the JSON lacks one.
+        string modelType = context.TypeName(model.Name);
         string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
-        using (writer.OpenInitializer("var values = new " + Metadata + ".JsonObjectInfoValues<" + model.Name + ">"))
+        using (writer.OpenInitializer("var values = new " + Json.JsonObjectInfoValues + "<" + modelType + ">"))
         {
-            writer.Line("ObjectCreator = static () => new " + model.Name + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
+            writer.Line("ObjectCreator = static () => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
             writer.Line("PropertyMetadataInitializer = _ => Properties_" + infoName + "(options),");
             if (fastPath)
             {
@@ -243,31 +258,30 @@ internal static class JsonContextEmitter
             }
         }
 
-        writer.Line(info + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + model.Name + ">(options, values);");
+        writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateObjectInfo<" + modelType + ">(options, values);");
     }
 
     private static void WritePropertiesMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
     {
-        writer.Line("private static " + Metadata + ".JsonPropertyInfo[] Properties_" + infoName + "(global::System.Text.Json.JsonSerializerOptions options) =>");
+        string modelType = context.TypeName(model.Name);
+        string owner = "((" + modelType + ")o)";
+        writer.Line("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options) =>");
         writer.Line("[");
         writer.Indent();
         foreach (PropertySpec property in context.AllProperties(model))
         {
-            string type = ModelEmitter.TypeName(property);
-            string owner = "((" + model.Name + ")o)";
             string setter = property.AliasOf is null
                 ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
                 : "static (o, v) => { " + owner + "." + property.Name + " = v; " + owner + "." + property.AliasOf + " ??= v; }";
-            writer.Line(Primitives + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(property.Name) + ", "
+            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + context.TypeName(property.Type, property.IsNullable) + ">(options, typeof(" + modelType + "), " + Literal.String(property.Name) + ", "
                 + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
         }
 
         if (context.ExtensionDataName(model) is { } extensionData)
         {
-            const string type = "global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>?";
-            writer.Line(Primitives + ".ApiJsonMetadata.Property<" + type + ">(options, typeof(" + model.Name + "), " + Literal.String(extensionData)
-                + ", null, static o => ((" + model.Name + ")o)." + extensionData + ", static (o, v) => ((" + model.Name + ")o)." + extensionData
-                + " = v, " + Primitives + ".ApiJsonPropertyOptions.ExtensionData),");
+            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + KnownTypes.ExtensionData + "?>(options, typeof(" + modelType + "), " + Literal.String(extensionData)
+                + ", null, static o => " + owner + "." + extensionData + ", static (o, v) => " + owner + "." + extensionData
+                + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
         }
 
         writer.Unindent();
@@ -276,17 +290,7 @@ internal static class JsonContextEmitter
 
     private static string Flags(PropertySpec property)
     {
-        var flags = new List<string>();
-        if (property.IsRequired)
-        {
-            flags.Add("Required");
-        }
-
-        if (!property.IsRequired)
-        {
-            flags.Add("OmitWhenNull");
-        }
-
+        var flags = new List<string> { property.IsRequired ? "Required" : "OmitWhenNull" };
         if (property.ReadOnly)
         {
             flags.Add("ReadOnly");
@@ -297,6 +301,6 @@ internal static class JsonContextEmitter
             flags.Add("WriteOnly");
         }
 
-        return flags.Count == 0 ? Primitives + ".ApiJsonPropertyOptions.None" : string.Join(" | ", flags.Select(f => Primitives + ".ApiJsonPropertyOptions." + f));
+        return string.Join(" | ", flags.Select(f => Runtime.ApiJsonPropertyOptions + "." + f));
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using AutoSend.Gen.Model;
+using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -16,7 +17,7 @@ internal static class ModelEmitter
             writer.Line(context.GeneratedCodeAttribute);
             // A class others derive from is not sealed; a derived class names its base.
             string modifiers = model.Polymorphism is { DerivedTypes.IsEmpty: false } ? "public partial class " : "public sealed partial class ";
-            using (writer.Open(modifiers + model.Name + (model.BaseTypeName is null ? string.Empty : " : " + model.BaseTypeName)))
+            using (writer.Open(modifiers + model.Name + (model.BaseTypeName is null ? string.Empty : " : " + context.TypeName(model.BaseTypeName))))
             {
                 bool first = true;
                 if (model.BaseTypeName is not null && model.DiscriminatorValue is not null && DiscriminatorAssignment(context, model) is { } assignment)
@@ -38,7 +39,7 @@ internal static class ModelEmitter
                     }
 
                     first = false;
-                    WriteProperty(writer, property);
+                    WriteProperty(writer, context, property);
                 }
 
                 if (model.ExtensionDataName is not null)
@@ -49,8 +50,8 @@ internal static class ModelEmitter
                     }
 
                     DocComment.Summary(writer, null, "Properties the schema does not name, kept as they were received so that nothing is lost on a round trip.");
-                    writer.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
-                    writer.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? " + model.ExtensionDataName + " { get; set; }");
+                    writer.Line("[" + Json.JsonExtensionDataAttribute + "]");
+                    writer.Line("public " + KnownTypes.ExtensionData + "?" + " " + model.ExtensionDataName + " { get; set; }");
                 }
             }
         }
@@ -58,19 +59,19 @@ internal static class ModelEmitter
         return writer.ToString();
     }
 
-    private static void WriteProperty(SourceWriter writer, PropertySpec property)
+    private static void WriteProperty(SourceWriter writer, EmitContext context, PropertySpec property)
     {
         DocComment.Summary(writer, property.Description, "The <c>" + DocComment.Inline(property.JsonName) + "</c> property.");
         Attributes.Obsolete(writer, property.Deprecated, "This property is deprecated.");
-        writer.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + Literal.String(property.JsonName) + ")]");
+        writer.Line("[" + Json.JsonPropertyNameAttribute + "(" + Literal.String(property.JsonName) + ")]");
         if (!property.IsRequired)
         {
-            writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+            writer.Line("[" + Json.JsonIgnoreAttribute + "(Condition = " + Json.JsonIgnoreCondition + ".WhenWritingNull)]");
         }
 
         // A read-only property is the server's to set: callers building a request must not be forced to fill it.
         string initializer = !HasRequiredModifier(property) && !property.IsNullable && !property.Type.IsValueType ? " = default!;" : string.Empty;
-        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + TypeName(property) + " " + property.Name + " { get; set; }" + initializer);
+        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + context.TypeName(property.Type, property.IsNullable) + " " + property.Name + " { get; set; }" + initializer);
     }
 
     /// <summary>Whether the property gets the C# <c>required</c> modifier: required by the schema and sent by the client
@@ -87,7 +88,7 @@ internal static class ModelEmitter
                 return property.Type.Kind switch
                 {
                     TypeKind.Enum => name + " = new(" + Literal.String(model.DiscriminatorValue!) + ");",
-                    _ when property.Type.Name == "string" => name + " = " + Literal.String(model.DiscriminatorValue!) + ";",
+                    TypeKind.String => name + " = " + Literal.String(model.DiscriminatorValue!) + ";",
                     _ => null,
                 };
             }
@@ -95,7 +96,4 @@ internal static class ModelEmitter
 
         return null;
     }
-
-    /// <summary>The property type as declared, with <c>?</c> when it may hold null.</summary>
-    public static string TypeName(PropertySpec property) => property.IsNullable ? property.Type.NullableName : property.Type.Name;
 }

@@ -1,4 +1,5 @@
 using AutoSend.Gen.Model;
+using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -10,53 +11,48 @@ namespace AutoSend.Gen.Emitting;
 /// </summary>
 internal static class RateLimiterEmitter
 {
-    private const string RateLimiting = "global::System.Threading.RateLimiting";
-
-    /// <summary>The static class's name, e.g. <c>AutoSendClientOptionsRateLimiterExtensions</c>.</summary>
-    public static string ClassName(ClientSpec client) => client.OptionsName + "RateLimiterExtensions";
-
     public static string Emit(EmitContext context)
     {
         ClientSpec client = context.Client;
-        string optionsCref = "<see cref=\"" + client.OptionsName + "\"/>";
+        string options = context.TypeName(client.OptionsName);
 
-        var writer = new SourceWriter();
-        writer.FileHeader(context.SpecFileName);
-        using (writer.Open("namespace " + client.Namespace))
+        SourceWriter writer = context.StartFile(out SourceWriter.Block ns);
+        using (ns)
         {
-            DocComment.Summary(writer, null, "Client-side rate limiting for " + optionsCref + " with <c>System.Threading.RateLimiting</c>.");
+            DocComment.Summary(writer, null, "Client-side rate limiting for <see cref=\"" + options + "\"/> with <c>System.Threading.RateLimiting</c>.");
             writer.Line(context.GeneratedCodeAttribute);
-            using (writer.Open("public static class " + ClassName(client)))
+            using (writer.Open("public static class " + client.RateLimiterExtensionsName))
             {
                 DocComment.Summary(writer, null,
                     "Makes every attempt (retries included) wait for a permit of <paramref name=\"limiter\"/>, held until the attempt\nends, so that a bulk job stays under the API's rate limit instead of being answered 429.");
-                writer.Line("/// <remarks>");
-                writer.Line("/// Share one limiter between all clients that use the same key. A lease the limiter refuses (its queue is full) ends");
-                writer.Line("/// the call with <see cref=\"global::System.InvalidOperationException\"/> before anything is sent.");
-                writer.Line("/// </remarks>");
-                DocComment.Param(writer, "options", null, "The client options.");
-                DocComment.Param(writer, "limiter", null, "The limiter, for example a <see cref=\"" + RateLimiting + ".TokenBucketRateLimiter\"/>.");
-                DocComment.Returns(writer, null, "<paramref name=\"options\"/>.");
-                using (writer.Open("public static " + client.OptionsName + " UseRateLimiter(this " + client.OptionsName + " options, " + RateLimiting + ".RateLimiter limiter)"))
-                {
-                    writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
-                    writer.Line("global::System.ArgumentNullException.ThrowIfNull(limiter);");
-                    writer.Line("options.RateLimiter = async cancellationToken =>");
-                    writer.Line("{");
-                    writer.Indent();
-                    writer.Line(RateLimiting + ".RateLimitLease lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);");
-                    using (writer.Open("if (!lease.IsAcquired)"))
+                writer.Lines($$"""
+                    /// <remarks>
+                    /// Share one limiter between all clients that use the same key. A lease the limiter refuses (its queue is full) ends
+                    /// the call with <see cref="{{Bcl.InvalidOperationException}}"/> before anything is sent.
+                    /// </remarks>
+                    /// <param name="options">The client options.</param>
+                    """);
+                DocComment.Param(writer, "limiter", null, "The limiter, for example a <see cref=\"" + Extensions.TokenBucketRateLimiter + "\"/>.");
+                writer.Lines($$"""
+                    /// <returns><paramref name="options"/>.</returns>
+                    public static {{options}} UseRateLimiter(this {{options}} options, {{Extensions.RateLimiter}} limiter)
                     {
-                        writer.Line("lease.Dispose();");
-                        writer.Line("throw new global::System.InvalidOperationException(\"The rate limiter refused a permit (its queue is full); nothing was sent.\");");
-                    }
+                        {{Bcl.ArgumentNullException}}.ThrowIfNull(options);
+                        {{Bcl.ArgumentNullException}}.ThrowIfNull(limiter);
+                        options.RateLimiter = async cancellationToken =>
+                        {
+                            {{Extensions.RateLimitLease}} lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                            if (!lease.IsAcquired)
+                            {
+                                lease.Dispose();
+                                throw new {{Bcl.InvalidOperationException}}("The rate limiter refused a permit (its queue is full); nothing was sent.");
+                            }
 
-                    writer.Line();
-                    writer.Line("return lease;");
-                    writer.Unindent();
-                    writer.Line("};");
-                    writer.Line("return options;");
-                }
+                            return lease;
+                        };
+                        return options;
+                    }
+                    """);
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -22,6 +21,20 @@ internal sealed class SourceWriter
         }
 
         _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>
+    /// Writes a multi-line template, typically a raw string literal, each line at the current indentation (lines keep
+    /// their indentation relative to the template); empty lines stay empty.
+    /// </summary>
+    public SourceWriter Lines(string template)
+    {
+        foreach (string line in template.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
         return this;
     }
 
@@ -58,8 +71,6 @@ internal sealed class SourceWriter
         Line("#nullable enable");
         Line();
     }
-
-    public SourceText ToSourceText() => SourceText.From(_text.ToString(), Encoding.UTF8);
 
     public override string ToString() => _text.ToString();
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AutoSend.Gen.Model;
+using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -13,6 +14,7 @@ internal static class UnionEmitter
     public static string Emit(EmitContext context, UnionSpec model)
     {
         string name = model.Name;
+        string type = context.TypeName(name);
         SourceWriter writer = context.StartFile(out SourceWriter.Block ns);
         using (ns)
         {
@@ -22,7 +24,7 @@ internal static class UnionEmitter
             writer.Line("/// </remarks>");
             Attributes.Obsolete(writer, model.Deprecated, "This schema is deprecated.");
             writer.Line(context.GeneratedCodeAttribute);
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
+            writer.Line("[" + Json.JsonConverter + "(typeof(" + type + ".Converter))]");
             using (writer.Open("public sealed partial class " + name))
             {
                 writer.Line("private readonly object _value;");
@@ -31,11 +33,11 @@ internal static class UnionEmitter
                     writer.Line();
                     DocComment.Summary(writer, variant.Description, "Holds a <c>" + DocComment.Inline(variant.Name) + "</c>.");
                     DocComment.Param(writer, "value", null, "The value.");
-                    using (writer.Open("public " + name + "(" + variant.Type.Name + " value)"))
+                    using (writer.Open("public " + name + "(" + context.TypeName(variant.Type) + " value)"))
                     {
                         if (!variant.Type.IsValueType)
                         {
-                            writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+                            writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(value);");
                         }
 
                         writer.Line("_value = value;");
@@ -49,10 +51,10 @@ internal static class UnionEmitter
                 {
                     writer.Line();
                     DocComment.Summary(writer, null, "Whether the value is a <c>" + DocComment.Inline(variant.Name) + "</c>.");
-                    writer.Line("public bool Is" + variant.Name + " => _value is " + variant.Type.Name + ";");
+                    writer.Line("public bool Is" + variant.Name + " => _value is " + context.TypeName(variant.Type) + ";");
                     writer.Line();
                     DocComment.Summary(writer, null, "The value as a <c>" + DocComment.Inline(variant.Name) + "</c>, or null when it is another variant.");
-                    writer.Line("public " + variant.Type.NullableName + " As" + variant.Name + " => _value is " + variant.Type.Name + " value ? value : null;");
+                    writer.Line("public " + context.TypeName(variant.Type, nullable: true) + " As" + variant.Name + " => _value is " + context.TypeName(variant.Type) + " value ? value : null;");
                 }
 
                 foreach (UnionVariantSpec variant in model.Variants)
@@ -65,29 +67,30 @@ internal static class UnionEmitter
 
                     writer.Line();
                     DocComment.Summary(writer, null, "Wraps a <c>" + DocComment.Inline(variant.Name) + "</c>.");
-                    writer.Line("public static implicit operator " + name + "(" + variant.Type.Name + " value) => new(value);");
+                    writer.Line("public static implicit operator " + type + "(" + context.TypeName(variant.Type) + " value) => new(value);");
                 }
 
                 writer.Line();
                 DocComment.Summary(writer, null, "The value's own text.");
                 writer.Line("public override string ToString() => _value.ToString() ?? string.Empty;");
                 writer.Line();
-                WriteConverter(writer, model);
+                WriteConverter(writer, context, model);
             }
         }
 
         return writer.ToString();
     }
 
-    private static void WriteConverter(SourceWriter writer, UnionSpec model)
+    private static void WriteConverter(SourceWriter writer, EmitContext context, UnionSpec model)
     {
         string name = model.Name;
+        string type = context.TypeName(name);
         DocComment.Summary(writer, null, "Reads the variant the first JSON token announces and writes whichever variant is held.");
-        using (writer.Open("internal sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">"))
+        using (writer.Open("internal sealed class Converter : " + Json.JsonConverter + "<" + type + ">"))
         {
             writer.Line("/// <inheritdoc/>");
             List<UnionVariantSpec> objects = model.Variants.Where(v => v.Shape == JsonShape.Object).ToList();
-            using (writer.Open("public override " + name + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (writer.Open("public override " + type + "? Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
             {
                 using (writer.Open("switch (reader.TokenType)"))
                 {
@@ -100,7 +103,7 @@ internal static class UnionEmitter
                                 continue;
                             }
 
-                            writer.Line("case global::System.Text.Json.JsonTokenType.StartObject:");
+                            writer.Line("case " + Json.JsonTokenType + ".StartObject:");
                             writer.Indent();
                             writer.Line("return ReadObject(ref reader, options);");
                             writer.Unindent();
@@ -109,17 +112,17 @@ internal static class UnionEmitter
 
                         foreach (string token in Tokens(variant.Shape))
                         {
-                            writer.Line("case global::System.Text.Json.JsonTokenType." + token + ":");
+                            writer.Line("case " + Json.JsonTokenType + "." + token + ":");
                         }
 
                         writer.Indent();
-                        writer.Line("return new " + name + "(global::System.Text.Json.JsonSerializer.Deserialize(ref reader, " + TypeInfo(variant.Type) + ")!);");
+                        writer.Line("return new " + type + "(" + Json.JsonSerializer + ".Deserialize(ref reader, " + TypeInfo(context, variant.Type) + ")!);");
                         writer.Unindent();
                     }
 
                     writer.Line("default:");
                     writer.Indent();
-                    writer.Line("throw new global::System.Text.Json.JsonException(" + Literal.String("No variant of " + name + " starts with ") + " + reader.TokenType + \".\");");
+                    writer.Line("throw new " + Json.JsonException + "(" + Literal.String("No variant of " + name + " starts with ") + " + reader.TokenType + \".\");");
                     writer.Unindent();
                 }
             }
@@ -127,20 +130,20 @@ internal static class UnionEmitter
             if (objects.Count > 1)
             {
                 writer.Line();
-                WriteReadObject(writer, model, objects);
+                WriteReadObject(writer, context, model, objects);
             }
 
             writer.Line();
             writer.Line("/// <inheritdoc/>");
-            using (writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (writer.Open("public override void Write(" + Json.Utf8JsonWriter + " writer, " + type + " value, " + Json.JsonSerializerOptions + " options)"))
             {
                 using (writer.Open("switch (value._value)"))
                 {
                     foreach (UnionVariantSpec variant in model.Variants)
                     {
-                        writer.Line("case " + variant.Type.Name + " " + "variant" + ":");
+                        writer.Line("case " + context.TypeName(variant.Type) + " variant:");
                         writer.Indent();
-                        writer.Line("global::System.Text.Json.JsonSerializer.Serialize(writer, variant, " + TypeInfo(variant.Type) + ");");
+                        writer.Line(Json.JsonSerializer + ".Serialize(writer, variant, " + TypeInfo(context, variant.Type) + ");");
                         writer.Line("break;");
                         writer.Unindent();
                     }
@@ -150,7 +153,7 @@ internal static class UnionEmitter
     }
 
     // Object variants: by discriminator value when the union has one, else by the properties each variant requires.
-    private static void WriteReadObject(SourceWriter writer, UnionSpec model, List<UnionVariantSpec> objects)
+    private static void WriteReadObject(SourceWriter writer, EmitContext context, UnionSpec model, List<UnionVariantSpec> objects)
     {
         writer.Line("private static readonly string[][] s_required =");
         writer.Line("[");
@@ -170,12 +173,13 @@ internal static class UnionEmitter
 
         writer.Line("];");
         writer.Line();
-        using (writer.Open("private static " + model.Name + " ReadObject(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)"))
+        string type = context.TypeName(model.Name);
+        using (writer.Open("private static " + type + " ReadObject(ref " + Json.Utf8JsonReader + " reader, " + Json.JsonSerializerOptions + " options)"))
         {
-            string pick = "global::AutoSend.Runtime.Primitives.ApiJsonUnion.PickByProperties(reader, s_required, s_known)";
+            string pick = Runtime.ApiJsonUnion + ".PickByProperties(reader, s_required, s_known)";
             if (model.DiscriminatorJsonName is { } discriminator)
             {
-                writer.Line("int variant = global::AutoSend.Runtime.Primitives.ApiJsonUnion.FindDiscriminator(reader, " + Literal.String(discriminator) + "u8) switch");
+                writer.Line("int variant = " + Runtime.ApiJsonUnion + ".FindDiscriminator(reader, " + Literal.String(discriminator) + "u8) switch");
                 writer.Line("{");
                 writer.Indent();
                 var used = new HashSet<string>(System.StringComparer.Ordinal);
@@ -202,8 +206,8 @@ internal static class UnionEmitter
             writer.Indent();
             for (int i = 0; i < objects.Count; i++)
             {
-                writer.Line((i == objects.Count - 1 ? "_" : i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " => new " + model.Name
-                    + "(global::System.Text.Json.JsonSerializer.Deserialize(ref reader, " + TypeInfo(objects[i].Type) + ")!),");
+                writer.Line((i == objects.Count - 1 ? "_" : i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " => new " + type
+                    + "(" + Json.JsonSerializer + ".Deserialize(ref reader, " + TypeInfo(context, objects[i].Type) + ")!),");
             }
 
             writer.Unindent();
@@ -212,8 +216,8 @@ internal static class UnionEmitter
     }
 
     // Resolved through the options in use, so a caller who combines resolvers gets theirs; no reflection involved.
-    private static string TypeInfo(TypeRef type) =>
-        "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type.Name + ">)options.GetTypeInfo(typeof(" + type.Name + "))";
+    private static string TypeInfo(EmitContext context, TypeRef type) =>
+        "(" + Json.JsonTypeInfo + "<" + context.TypeName(type) + ">)options.GetTypeInfo(typeof(" + context.TypeName(type) + "))";
 
     private static string[] Tokens(JsonShape shape) => shape switch
     {

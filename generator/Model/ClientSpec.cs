@@ -7,6 +7,7 @@ namespace AutoSend.Gen.Model;
 /// <param name="ClientName">The client class, e.g. <c>AutoSendClient</c>.</param>
 /// <param name="OptionsName">The options class, e.g. <c>AutoSendClientOptions</c>.</param>
 /// <param name="JsonContextName">The JSON metadata context, e.g. <c>AutoSendJsonContext</c>.</param>
+/// <param name="RateLimiterExtensionsName">The options' rate-limiter extensions, e.g. <c>AutoSendClientOptionsRateLimiterExtensions</c>.</param>
 /// <param name="Title">The document's <c>info.title</c>.</param>
 /// <param name="Description">The document's <c>info.description</c>.</param>
 /// <param name="DefaultBaseAddress">The first absolute server URL, with a trailing slash, if any.</param>
@@ -19,6 +20,7 @@ internal sealed record ClientSpec(
     string ClientName,
     string OptionsName,
     string JsonContextName,
+    string RateLimiterExtensionsName,
     string Title,
     string? Description,
     string? DefaultBaseAddress,

@@ -3,7 +3,7 @@ namespace AutoSend.Gen.Model;
 /// <summary>How the JSON context builds the metadata of one type.</summary>
 internal enum JsonTypeKind
 {
-    /// <summary>A built-in converter of <c>JsonMetadataServices</c>.</summary>
+    /// <summary>A built-in converter (of <c>JsonMetadataServices</c>, or the runtime's for durations).</summary>
     BuiltIn,
 
     /// <summary><c>Nullable&lt;T&gt;</c> over another entry.</summary>
@@ -27,13 +27,6 @@ internal enum JsonTypeKind
 
 /// <summary>One <c>JsonTypeInfo&lt;T&gt;</c> property of the generated JSON context.</summary>
 /// <param name="PropertyName">The context property, e.g. <c>Campaign</c> or <c>IReadOnlyListString</c>.</param>
-/// <param name="TypeName">The described type as the generated code spells it.</param>
+/// <param name="Type">The described type; for <see cref="JsonTypeKind.NullableValue"/>, the value type under <c>T?</c>.</param>
 /// <param name="Kind">How its metadata is built.</param>
-/// <param name="ElementTypeName">The underlying, item or value type for nullable, list and map entries.</param>
-/// <param name="BuiltInConverter">The <c>JsonMetadataServices</c> converter property for built-in entries.</param>
-internal sealed record JsonTypeSpec(
-    string PropertyName,
-    string TypeName,
-    JsonTypeKind Kind,
-    string? ElementTypeName,
-    string? BuiltInConverter);
+internal sealed record JsonTypeSpec(string PropertyName, TypeRef Type, JsonTypeKind Kind);

@@ -22,9 +22,15 @@ internal sealed class NameScope
     }
 
     /// <summary>Reserves <paramref name="preferred"/>, or the first free <c>preferred2</c>, <c>preferred3</c>...</summary>
-    public string Allocate(string preferred)
+    public string Allocate(string preferred) => Allocate(preferred, []);
+
+    /// <summary>
+    /// Like <see cref="Allocate(string)"/>, skipping the names in <paramref name="forbidden"/> (compared exactly, as C#
+    /// does): names this one declaration cannot have, e.g. an open enum cannot be called <c>Value</c>, its own member.
+    /// </summary>
+    public string Allocate(string preferred, IReadOnlyCollection<string> forbidden)
     {
-        if (_taken.Add(preferred))
+        if (!Contains(forbidden, preferred) && _taken.Add(preferred))
         {
             return preferred;
         }
@@ -32,7 +38,7 @@ internal sealed class NameScope
         for (int i = 2; ; i++)
         {
             string candidate = preferred + i.ToString(CultureInfo.InvariantCulture);
-            if (_taken.Add(candidate))
+            if (!Contains(forbidden, candidate) && _taken.Add(candidate))
             {
                 return candidate;
             }
@@ -40,4 +46,17 @@ internal sealed class NameScope
     }
 
     public bool IsTaken(string name) => _taken.Contains(name);
+
+    private static bool Contains(IReadOnlyCollection<string> names, string name)
+    {
+        foreach (string candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

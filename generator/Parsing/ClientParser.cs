@@ -65,18 +65,20 @@ internal static class ClientParser
         string contextBase = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
             ? clientName.Substring(0, clientName.Length - "Client".Length)
             : clientName;
+        // The client's own types are named first, so no schema can take their names.
         var typeNames = new NameScope();
         string optionsName = typeNames.Allocate(clientName + "Options");
         string contextName = typeNames.Allocate(contextBase + "JsonContext");
         typeNames.Allocate(clientName);
+        string rateLimiterName = typeNames.Allocate(optionsName + "RateLimiterExtensions");
 
         // Context members and the primitive metadata properties come first, so no model can take their names.
-        var infoNames = new NameScope(["Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", contextName, .. Primitives.InfoNames]);
+        var infoNames = new NameScope([contextName, .. ReservedNames.JsonContextMembers, .. Primitives.InfoNames]);
         var json = new JsonTypeRegistry();
         var schemas = new SchemaMapper(typeNames, infoNames, diagnostics, json);
         schemas.ReserveComponentNames(document.Components?.Schemas);
 
-        var clientMembers = new NameScope(clientName, "DefaultBaseAddress", "BaseAddress", "Dispose", "Equals", "GetHashCode", "ToString", "GetType");
+        var clientMembers = new NameScope([clientName, .. ReservedNames.ClientMembers]);
         var operations = new OperationMapper(schemas, json, diagnostics, typeNames);
         schemas.MapComponents(document.Components?.Schemas);
         EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers);
@@ -86,6 +88,7 @@ internal static class ClientParser
             clientName,
             optionsName,
             contextName,
+            rateLimiterName,
             title,
             document.Info?.Description,
             DefaultBaseAddress(document),

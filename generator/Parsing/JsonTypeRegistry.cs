@@ -19,7 +19,7 @@ internal sealed class JsonTypeRegistry
     /// <summary>Registers a type as a member uses it; <paramref name="nullable"/> matters for value types only.</summary>
     public void Register(TypeRef type, bool nullable)
     {
-        if (type.Kind == TypeKind.File)
+        if (type.IsFile)
         {
             // Files travel as raw bytes, never as JSON.
             return;
@@ -27,41 +27,33 @@ internal sealed class JsonTypeRegistry
 
         if (nullable && type.IsValueType)
         {
-            Add(new JsonTypeSpec(NullableInfoName(type), type.NullableName, JsonTypeKind.NullableValue, type.Name, null));
+            Add(new JsonTypeSpec("Nullable" + type.InfoName, type, JsonTypeKind.NullableValue));
         }
 
         switch (type.Kind)
         {
-            case TypeKind.Primitive:
-            case TypeKind.Json:
-                Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.BuiltIn, null, BuiltInConverter(type)));
-                break;
-            case TypeKind.Object:
-                Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.Object, null, null));
+            case TypeKind.Model:
+                Add(new JsonTypeSpec(type.InfoName, type, JsonTypeKind.Object));
                 break;
             case TypeKind.Enum:
             case TypeKind.Union:
-                Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.CustomConverter, null, null));
+                Add(new JsonTypeSpec(type.InfoName, type, JsonTypeKind.CustomConverter));
                 break;
-            case TypeKind.Map when type == Primitives.ExtensionData:
-                Add(new JsonTypeSpec(type.InfoName, type.Name, JsonTypeKind.MutableMap, ElementName(type), null));
-                Register(Primitives.JsonElement, nullable: false);
+            case TypeKind.ExtensionData:
+                Add(new JsonTypeSpec(type.InfoName, type, JsonTypeKind.MutableMap));
+                Register(type.Element!, nullable: false);
                 break;
             case TypeKind.List:
             case TypeKind.Map:
-                TypeRef element = type.Element!;
-                Add(new JsonTypeSpec(type.InfoName, type.Name, type.Kind == TypeKind.List ? JsonTypeKind.List : JsonTypeKind.Map, ElementName(type), null));
-                Register(element, type.ElementIsNullable);
+                Add(new JsonTypeSpec(type.InfoName, type, type.Kind == TypeKind.List ? JsonTypeKind.List : JsonTypeKind.Map));
+                Register(type.Element!, type.ElementIsNullable);
+                break;
+            default:
+                // Primitives and JSON DOM types.
+                Add(new JsonTypeSpec(type.InfoName, type, JsonTypeKind.BuiltIn));
                 break;
         }
     }
-
-    /// <summary>The context property for <c>T?</c> of a value type.</summary>
-    public static string NullableInfoName(TypeRef type) => "Nullable" + type.InfoName;
-
-    /// <summary>The item or value type of a list or map, as written in its type arguments.</summary>
-    public static string ElementName(TypeRef type) =>
-        type.ElementIsNullable ? type.Element!.NullableName : type.Element!.Name;
 
     private void Add(JsonTypeSpec spec)
     {
@@ -71,9 +63,4 @@ internal sealed class JsonTypeRegistry
             _ordered.Add(spec);
         }
     }
-
-    // System.Text.Json's own converter, except for durations, whose wire form (ISO 8601) it does not read.
-    private static string BuiltInConverter(TypeRef type) => type == Primitives.Duration
-        ? "global::AutoSend.Runtime.Primitives.ApiJsonConverters.Duration"
-        : "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + type.InfoName + "Converter";
 }

@@ -2,33 +2,31 @@ using AutoSend.Gen.Model;
 
 namespace AutoSend.Gen.Parsing;
 
-/// <summary>The BCL types that OpenAPI primitives and free-form values map to.</summary>
+/// <summary>The built-in types that OpenAPI primitives, free-form values, files and streams map to.</summary>
 internal static class Primitives
 {
-    public static readonly TypeRef String = new("string", TypeKind.Primitive, false, "String");
-    public static readonly TypeRef Int32 = new("int", TypeKind.Primitive, true, "Int32");
-    public static readonly TypeRef Int64 = new("long", TypeKind.Primitive, true, "Int64");
-    public static readonly TypeRef Single = new("float", TypeKind.Primitive, true, "Single");
-    public static readonly TypeRef Double = new("double", TypeKind.Primitive, true, "Double");
-    public static readonly TypeRef Decimal = new("decimal", TypeKind.Primitive, true, "Decimal");
-    public static readonly TypeRef Boolean = new("bool", TypeKind.Primitive, true, "Boolean");
-    public static readonly TypeRef DateTimeOffset = new("global::System.DateTimeOffset", TypeKind.Primitive, true, "DateTimeOffset");
-    public static readonly TypeRef DateOnly = new("global::System.DateOnly", TypeKind.Primitive, true, "DateOnly");
-    public static readonly TypeRef Duration = new("global::System.TimeSpan", TypeKind.Primitive, true, "TimeSpan");
-    public static readonly TypeRef Guid = new("global::System.Guid", TypeKind.Primitive, true, "Guid");
-    public static readonly TypeRef Bytes = new("byte[]", TypeKind.Primitive, false, "ByteArray");
-    public static readonly TypeRef JsonNode = new("global::System.Text.Json.Nodes.JsonNode", TypeKind.Json, false, "JsonNode");
-    public static readonly TypeRef JsonObject = new("global::System.Text.Json.Nodes.JsonObject", TypeKind.Json, false, "JsonObject");
-
-    public static readonly TypeRef JsonElement = new("global::System.Text.Json.JsonElement", TypeKind.Json, true, "JsonElement");
+    public static readonly TypeRef String = new(TypeKind.String, "String");
+    public static readonly TypeRef Int32 = new(TypeKind.Int32, "Int32");
+    public static readonly TypeRef Int64 = new(TypeKind.Int64, "Int64");
+    public static readonly TypeRef Single = new(TypeKind.Single, "Single");
+    public static readonly TypeRef Double = new(TypeKind.Double, "Double");
+    public static readonly TypeRef Decimal = new(TypeKind.Decimal, "Decimal");
+    public static readonly TypeRef Boolean = new(TypeKind.Boolean, "Boolean");
+    public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset, "DateTimeOffset");
+    public static readonly TypeRef DateOnly = new(TypeKind.DateOnly, "DateOnly");
+    public static readonly TypeRef Duration = new(TypeKind.Duration, "TimeSpan");
+    public static readonly TypeRef Guid = new(TypeKind.Guid, "Guid");
+    public static readonly TypeRef Bytes = new(TypeKind.Bytes, "ByteArray");
+    public static readonly TypeRef JsonNode = new(TypeKind.JsonNode, "JsonNode");
+    public static readonly TypeRef JsonObject = new(TypeKind.JsonObject, "JsonObject");
+    public static readonly TypeRef JsonElement = new(TypeKind.JsonElement, "JsonElement");
 
     /// <summary>The dictionary that keeps unknown JSON properties (System.Text.Json's extension data).</summary>
-    public static readonly TypeRef ExtensionData = new("global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>",
-        TypeKind.Map, false, "IDictionaryStringJsonElement", JsonElement);
+    public static readonly TypeRef ExtensionData = new(TypeKind.ExtensionData, "IDictionaryStringJsonElement", Element: JsonElement);
 
-    public static readonly TypeRef File = new("global::AutoSend.Runtime.ApiFile", TypeKind.File, false, "ApiFile");
-    public static readonly TypeRef FileList = new("global::System.Collections.Generic.IEnumerable<global::AutoSend.Runtime.ApiFile>", TypeKind.File, false, "ApiFileList");
-    public static readonly TypeRef Stream = new("global::System.IO.Stream", TypeKind.File, false, "Stream");
+    public static readonly TypeRef File = new(TypeKind.File, "ApiFile");
+    public static readonly TypeRef FileList = new(TypeKind.FileList, "ApiFileList");
+    public static readonly TypeRef Stream = new(TypeKind.Stream, "Stream");
 
     /// <summary>Every context property name the primitives use, reserved before models are named.</summary>
     public static readonly string[] InfoNames =
@@ -61,4 +59,12 @@ internal static class Primitives
         "int64" => Int64,
         _ => Double,
     };
+
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c> of <paramref name="item"/>.</summary>
+    public static TypeRef ListOf(TypeRef item, bool itemNull) =>
+        new(TypeKind.List, Naming.Identifier.Cap("IReadOnlyList" + (itemNull && item.IsValueType ? "Nullable" : string.Empty) + item.InfoName), Element: item, ElementIsNullable: itemNull);
+
+    /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c> of <paramref name="value"/>.</summary>
+    public static TypeRef MapOf(TypeRef value, bool valueNull) =>
+        new(TypeKind.Map, Naming.Identifier.Cap("IReadOnlyDictionaryString" + (valueNull && value.IsValueType ? "Nullable" : string.Empty) + value.InfoName), Element: value, ElementIsNullable: valueNull);
 }

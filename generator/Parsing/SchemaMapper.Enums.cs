@@ -15,7 +15,7 @@ internal sealed partial class SchemaMapper
     private static EnumSpec BuildEnum(string name, IOpenApiSchema schema)
     {
         bool integer = !SchemaShapes.IsStringEnum(schema);
-        var members = new NameScope(name, "Value", "Converter", "Equals", "GetHashCode", "ToString", "GetType");
+        var members = new NameScope([name, .. ReservedNames.EnumMembers]);
         List<string> customNames = VendorExtensions.GetStrings(schema.Extensions, VendorExtensions.EnumVarNames).ToList();
         var values = new List<EnumMemberSpec>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);

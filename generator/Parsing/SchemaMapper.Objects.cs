@@ -92,7 +92,7 @@ internal sealed partial class SchemaMapper
         if (componentKey is not null && _baseOf.TryGetValue(componentKey, out baseKey))
         {
             TypeRef baseType = MapComponent(baseKey, SchemaShapes.RefId(baseKey), _componentSchemas[baseKey]);
-            baseModel = baseType.Kind == TypeKind.Object ? FindObject(baseType.Name) : null;
+            baseModel = baseType.Kind == TypeKind.Model ? FindObject(baseType.Name!) : null;
             if (baseModel is null)
             {
                 baseKey = null;
@@ -101,7 +101,7 @@ internal sealed partial class SchemaMapper
 
         IReadOnlyList<PropertySpec> inherited = baseModel is null ? [] : AllProperties(baseModel);
         // object's members too: a property named ToString or Equals would hide them (CS0108).
-        var members = new NameScope([name, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", .. inherited.Select(p => p.Name)]);
+        var members = new NameScope([name, .. ReservedNames.ObjectMembers, .. inherited.Select(p => p.Name)]);
         string? discriminator = componentKey is not null && _bases.TryGetValue(componentKey, out var children) && children.Count > 0
             ? schema.Discriminator!.PropertyName
             : null;

@@ -35,12 +35,12 @@ internal sealed partial class SchemaMapper
         }
 
         var variants = new List<UnionVariantSpec>();
-        var variantNames = new NameScope(name, "Value", "Converter");
+        NameScope variantNames = VariantNames(name);
         string? discriminator = schema.Discriminator?.PropertyName ?? CommonDiscriminator(mapped.Where(m => m.Shape == JsonShape.Object).Select(m => m.Type));
         foreach (IGrouping<JsonShape, (IOpenApiSchema Schema, TypeRef Type, JsonShape Shape)> group in mapped.GroupBy(m => m.Shape).OrderBy(g => mapped.FindIndex(m => m.Shape == g.Key)))
         {
-            List<(IOpenApiSchema Schema, TypeRef Type, JsonShape Shape)> members = group.GroupBy(m => m.Type.Name).Select(g => g.First()).ToList();
-            if (group.Key == JsonShape.Object && members.Count > 1 && members.All(m => m.Type.Kind == TypeKind.Object))
+            List<(IOpenApiSchema Schema, TypeRef Type, JsonShape Shape)> members = group.GroupBy(m => m.Type).Select(g => g.First()).ToList();
+            if (group.Key == JsonShape.Object && members.Count > 1 && members.All(m => m.Type.Kind == TypeKind.Model))
             {
                 AddObjectVariants(name, schema, pointer + "/" + keyword, discriminator, members, variants, variantNames);
                 continue;
@@ -70,7 +70,7 @@ internal sealed partial class SchemaMapper
     private TypeRef DeclareTypeUnion(string name, IOpenApiSchema schema, JsonSchemaType types)
     {
         var variants = new List<UnionVariantSpec>();
-        var variantNames = new NameScope(name, "Value", "Converter");
+        NameScope variantNames = VariantNames(name);
         void Add(TypeRef type, JsonShape shape)
         {
             _json.Register(type, nullable: false);
@@ -103,10 +103,10 @@ internal sealed partial class SchemaMapper
 
         if ((types & JsonSchemaType.Array) != 0)
         {
-            Add(ListOf(Primitives.JsonNode, itemNull: true), JsonShape.Array);
+            Add(Primitives.ListOf(Primitives.JsonNode, itemNull: true), JsonShape.Array);
         }
 
-        var type = new TypeRef(name, TypeKind.Union, false, _infoNames.Allocate(name));
+        var type = new TypeRef(TypeKind.Union, _infoNames.Allocate(name), name);
         _declarations.Add(new UnionSpec(name, schema.Description ?? schema.Title, schema.Deprecated, variants.ToEquatableArray()));
         _json.Register(type, nullable: false);
         return type;
@@ -152,7 +152,7 @@ internal sealed partial class SchemaMapper
         for (int index = 0; index < members.Count; index++)
         {
             (IOpenApiSchema variantSchema, TypeRef type, _) = members[index];
-            ObjectSpec model = FindObject(type.Name)!;
+            ObjectSpec model = FindObject(type.Name!)!;
             IReadOnlyList<PropertySpec> properties = AllProperties(model);
             List<string> values = implicitValues is not null ? [implicitValues[index]] : discriminator is null ? [] : DiscriminatorValues(schema, variantSchema, model);
             _json.Register(type, nullable: false);
@@ -254,7 +254,7 @@ internal sealed partial class SchemaMapper
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (TypeRef type in types)
         {
-            ObjectSpec? model = type.Kind == TypeKind.Object ? FindObject(type.Name) : null;
+            ObjectSpec? model = type.Kind == TypeKind.Model ? FindObject(type.Name!) : null;
             string? name = null;
             for (ObjectSpec? current = model; current is not null && name is null; current = current.BaseTypeName is { } b ? FindObject(b) : null)
             {
@@ -275,9 +275,9 @@ internal sealed partial class SchemaMapper
     private static TypeRef Merge(JsonShape shape, List<TypeRef> types) => shape switch
     {
         JsonShape.String => Primitives.String,
-        JsonShape.Number => types.All(t => t == Primitives.Int32 || t == Primitives.Int64) ? Primitives.Int64 : Primitives.Double,
+        JsonShape.Number => types.All(t => t.Kind is TypeKind.Int32 or TypeKind.Int64) ? Primitives.Int64 : Primitives.Double,
         JsonShape.Boolean => Primitives.Boolean,
-        JsonShape.Array => ListOf(Primitives.JsonNode, itemNull: true),
+        JsonShape.Array => Primitives.ListOf(Primitives.JsonNode, itemNull: true),
         _ => Primitives.JsonObject,
     };
 
@@ -285,21 +285,28 @@ internal sealed partial class SchemaMapper
     private JsonShape ShapeOf(TypeRef type) => type.Kind switch
     {
         TypeKind.List => JsonShape.Array,
-        TypeKind.Object or TypeKind.Map => JsonShape.Object,
-        TypeKind.Json when type == Primitives.JsonObject => JsonShape.Object,
-        TypeKind.Json => JsonShape.Object,
-        TypeKind.Union => JsonShape.Object,
-        TypeKind.Enum => _integerEnums.Contains(type.Name) ? JsonShape.Number : JsonShape.String,
-        _ when type == Primitives.Boolean => JsonShape.Boolean,
-        _ when type == Primitives.Int32 || type == Primitives.Int64 || type == Primitives.Single || type == Primitives.Double || type == Primitives.Decimal => JsonShape.Number,
+        TypeKind.Model or TypeKind.Map or TypeKind.Union or TypeKind.JsonNode or TypeKind.JsonObject or TypeKind.JsonElement => JsonShape.Object,
+        TypeKind.Enum => _integerEnums.Contains(type.Name!) ? JsonShape.Number : JsonShape.String,
+        TypeKind.Boolean => JsonShape.Boolean,
+        _ when type.IsNumber => JsonShape.Number,
         _ => JsonShape.String,
     };
 
+    // The members of a union are Value, Converter and an Is/As pair per variant: no variant may be called so that
+    // IsX or AsX is the union's own name (CS0542).
+    private static NameScope VariantNames(string union)
+    {
+        bool prefixed = union.Length > 2 && (union.StartsWith("Is", StringComparison.Ordinal) || union.StartsWith("As", StringComparison.Ordinal));
+        return new NameScope(prefixed ? [union, "Value", "Converter", union.Substring(2)] : [union, "Value", "Converter"]);
+    }
+
+    /// <summary>The suffix of a variant's members: the declared type's name, else the metadata name of the type or of its items.</summary>
     private static string VariantName(TypeRef type) => type.Kind switch
     {
-        TypeKind.List => type.Element!.Kind is TypeKind.Primitive or TypeKind.Json ? type.Element.InfoName + "List" : type.Element.Name + "List",
-        TypeKind.Map => type.Element!.Name + "Map",
-        TypeKind.Primitive or TypeKind.Json => type.InfoName,
-        _ => type.Name,
+        TypeKind.List => ElementName(type.Element!) + "List",
+        TypeKind.Map => ElementName(type.Element!) + "Map",
+        _ => ElementName(type),
     };
+
+    private static string ElementName(TypeRef type) => type.Name ?? type.InfoName;
 }

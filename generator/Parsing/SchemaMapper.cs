@@ -52,7 +52,7 @@ internal sealed partial class SchemaMapper
             _componentSchemas[ComponentKey(entry.Key)] = entry.Value;
             if (SchemaShapes.NeedsDeclaration(entry.Value))
             {
-                _reservedComponentNames[ComponentKey(entry.Key)] = _typeNames.Allocate(CustomName(entry.Value) ?? TypeName(entry.Key));
+                _reservedComponentNames[ComponentKey(entry.Key)] = AllocateTypeName(CustomName(entry.Value) ?? TypeName(entry.Key), entry.Value);
             }
         }
 
@@ -133,7 +133,7 @@ internal sealed partial class SchemaMapper
 
         if (SchemaShapes.NeedsDeclaration(schema))
         {
-            string name = _typeNames.Allocate(CustomName(schema) ?? Identifier.Cap(nameHint));
+            string name = AllocateTypeName(CustomName(schema) ?? Identifier.Cap(nameHint), schema);
             return Declare(name, schema, pointer);
         }
 
@@ -152,7 +152,7 @@ internal sealed partial class SchemaMapper
         {
             if (!_reservedComponentNames.TryGetValue(key, out string? typeName))
             {
-                typeName = _typeNames.Allocate(TypeName(name));
+                typeName = AllocateTypeName(TypeName(name), target);
             }
 
             return Declare(typeName, target, pointer, key);
@@ -167,10 +167,8 @@ internal sealed partial class SchemaMapper
 
     private TypeRef Declare(string name, IOpenApiSchema schema, string pointer, string? componentKey = null)
     {
-        TypeKind kind = SchemaShapes.IsStringEnum(schema) || SchemaShapes.IsIntegerEnum(schema) ? TypeKind.Enum
-            : SchemaShapes.Alternatives(schema) is not null && !SchemaShapes.HasProperties(schema) ? TypeKind.Union
-            : TypeKind.Object;
-        var type = new TypeRef(name, kind, kind == TypeKind.Enum, _infoNames.Allocate(name));
+        TypeKind kind = SchemaShapes.DeclarationKind(schema);
+        var type = new TypeRef(kind, _infoNames.Allocate(name), name);
         if (componentKey is not null)
         {
             // Registered before the members are mapped, so recursive schemas refer back to this type.
@@ -240,14 +238,13 @@ internal sealed partial class SchemaMapper
                 return Primitives.Boolean;
             case JsonSchemaType.Array:
                 TypeRef item = Map(schema.Items, nameHint + "Item", pointer + "/items", out bool itemNull);
-                return ListOf(item, itemNull);
+                return Primitives.ListOf(item, itemNull);
             case JsonSchemaType.Object:
             case 0 when schema.AdditionalProperties is not null:
                 if (schema.AdditionalProperties is { } values)
                 {
                     TypeRef value = Map(values, nameHint + "Value", pointer + "/additionalProperties", out bool valueNull);
-                    return new TypeRef("global::System.Collections.Generic.IReadOnlyDictionary<string, " + (valueNull ? value.NullableName : value.Name) + ">",
-                        TypeKind.Map, false, Identifier.Cap("IReadOnlyDictionaryString" + (valueNull && value.IsValueType ? "Nullable" : string.Empty) + value.InfoName), value, valueNull);
+                    return Primitives.MapOf(value, valueNull);
                 }
 
                 return Primitives.JsonObject;
@@ -255,13 +252,17 @@ internal sealed partial class SchemaMapper
                 return Primitives.JsonNode;
             default:
                 // Several types, e.g. [string, integer]: a union with one variant per type.
-                return DeclareTypeUnion(_typeNames.Allocate(CustomName(schema) ?? Identifier.Cap(nameHint)), schema, type);
+                return DeclareTypeUnion(_typeNames.Allocate(CustomName(schema) ?? Identifier.Cap(nameHint), ReservedNames.UnionMembers), schema, type);
         }
     }
 
-    private static TypeRef ListOf(TypeRef item, bool itemNull) =>
-        new("global::System.Collections.Generic.IReadOnlyList<" + (itemNull ? item.NullableName : item.Name) + ">",
-            TypeKind.List, false, Identifier.Cap("IReadOnlyList" + (itemNull && item.IsValueType ? "Nullable" : string.Empty) + item.InfoName), item, itemNull);
+    // A declaration cannot be named like one of its own members (CS0542): an open enum called Value becomes Value2.
+    private string AllocateTypeName(string preferred, IOpenApiSchema schema) => SchemaShapes.DeclarationKind(schema) switch
+    {
+        TypeKind.Enum => _typeNames.Allocate(preferred, ReservedNames.EnumMembers),
+        TypeKind.Union => _typeNames.Allocate(preferred, ReservedNames.UnionMembers),
+        _ => _typeNames.Allocate(preferred),
+    };
 
     private static string TypeName(string componentName) => Identifier.ToPascalCase(componentName, "_", "Model");
 
@@ -273,7 +274,4 @@ internal sealed partial class SchemaMapper
         schema is not OpenApiSchemaReference && VendorExtensions.GetString(schema.Extensions, VendorExtensions.CSharpName) is { } name && Identifier.IsValid(name) ? name : null;
 
     private static string ComponentKey(string id) => "#/components/schemas/" + id;
-
-    /// <summary>The description written at this place (see <see cref="SchemaShapes.OwnDescription"/>).</summary>
-    public static string? OwnDescription(IOpenApiSchema schema) => SchemaShapes.OwnDescription(schema);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using AutoSend.Gen.Model;
 using Microsoft.OpenApi;
 
 namespace AutoSend.Gen.Parsing;
@@ -30,6 +31,12 @@ internal static class SchemaShapes
 
         return schema.AllOf is { Count: > 1 };
     }
+
+    /// <summary>What a schema that <see cref="NeedsDeclaration"/> is declared as: an enum, a union or a class.</summary>
+    public static TypeKind DeclarationKind(IOpenApiSchema schema) =>
+        IsStringEnum(schema) || IsIntegerEnum(schema) ? TypeKind.Enum
+        : Alternatives(schema) is not null && !HasProperties(schema) ? TypeKind.Union
+        : TypeKind.Model;
 
     public static bool HasProperties(IOpenApiSchema schema) =>
         schema.Properties is { Count: > 0 } || (schema.AllOf is { Count: > 1 } && schema.AllOf.Any(a => a is OpenApiSchemaReference || a.Properties is { Count: > 0 }))

@@ -64,6 +64,30 @@ public sealed class GoldenTests(ITestOutputHelper output)
         AssertCompiles(run);
     }
 
+    [Fact]
+    public void Names_fixture_generates_the_golden_sources_and_compiles_without_warnings()
+    {
+        // Schemas, properties, tags and parameters named after what generated code calls or inherits (Type, Value,
+        // Options, Equals, ToString, System, Task...): the output must mean the same and compile clean.
+        GeneratorRun run = RunFixture("names.yaml", "Fixtures.Names");
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Golden.Verify("names", run.Sources);
+        AssertCompiles(run);
+    }
+
+    [Fact]
+    public void Names_fixture_compiles_with_the_dependency_injection_extensions()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "names.yaml");
+        GeneratorRun run = GeneratorHarness.RunDriver(
+            GeneratorHarness.CreateDriver([new SpecInput(path, File.ReadAllText(path), "Fixtures.Names")]),
+            GeneratorHarness.CreateCompilation("namespace Consumer; internal static class Program { public static void Main() { } }", GeneratorHarness.ExtensionsReferences));
+
+        Assert.Contains(run.Sources, s => s.HintName == "Fixtures.Names.NamesClientServiceCollectionExtensions.g.cs");
+        AssertCompiles(run);
+    }
+
     private static string Quoted(string message) => message.Split('\'')[1];
 
     // Lists every problem in full: a compile error in generated code is read, not counted.

@@ -272,7 +272,7 @@ public sealed partial class HostileSpecTests(ITestOutputHelper output)
         Assert.Contains("public global::System.Text.Json.Nodes.JsonNode? Self { get; set; }", holder);
         Assert.Contains("public global::System.Text.Json.Nodes.JsonNode? Mutual { get; set; }", holder);
         string tree = run.Sources.Single(s => s.HintName.EndsWith(".Tree.g.cs", StringComparison.Ordinal)).Text;
-        Assert.Contains("public Tree? Parent { get; set; }", tree);
+        Assert.Contains("public global::Consumer.Cycles.Tree? Parent { get; set; }", tree);
     }
 
     // Identifier.MaxLength (96) plus the longest prefix or suffix the emitters add to a name ("Properties_", "ClientOptions").

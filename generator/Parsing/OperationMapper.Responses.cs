@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AutoSend.Gen.Model;
+using Microsoft.OpenApi;
+
+namespace AutoSend.Gen.Parsing;
+
+/// <summary>Responses: what a successful call returns (MediaTypes.cs classifies the media types) and the typed error bodies.</summary>
+internal sealed partial class OperationMapper
+{
+    /// <summary>The success response, and a file form of it when it is JSON but also offers a file media type.</summary>
+    private (ResponseSpec Success, ResponseSpec? FileVariant) MapSuccess(OpenApiOperation operation, string typeHint, string pointer)
+    {
+        OpenApiResponses responses = operation.Responses ?? new OpenApiResponses();
+
+        // The first 2xx with a body (else the first 2xx); without any 2xx, a 'default' with a body is the success.
+        KeyValuePair<string, IOpenApiResponse> chosen = responses.Where(r => IsSuccess(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal)
+            .OrderBy(r => r.Value.Content is { Count: > 0 } ? 0 : 1).FirstOrDefault();
+        if (chosen.Value is null)
+        {
+            chosen = responses.FirstOrDefault(r => IsDefault(r.Key) && r.Value.Content is { Count: > 0 });
+        }
+
+        // 204 and 205 have no body by definition (RFC 9110), whatever media types a converted Swagger 2.0
+        // 'produces' list attaches to them.
+        if (chosen.Value?.Content is not { Count: > 0 } content || chosen.Key is "204" or "205")
+        {
+            return (new ResponseSpec(ResponseKind.None, null, null, chosen.Value?.Description), null);
+        }
+
+        string at = pointer + "/responses/" + chosen.Key;
+        KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => KindOf(c) == ResponseKind.Json);
+        KeyValuePair<string, IOpenApiMediaType> file = content.FirstOrDefault(c => KindOf(c) == ResponseKind.File);
+        KeyValuePair<string, IOpenApiMediaType> text = content.FirstOrDefault(c => KindOf(c) == ResponseKind.Text);
+        if (json.Value is not null)
+        {
+            TypeRef type = _schemas.Map(json.Value.Schema, typeHint + "Response", at + "/content/" + SourceLocator.Escape(json.Key), out _);
+            _json.Register(type, nullable: false);
+            return (new ResponseSpec(ResponseKind.Json, type, json.Key, chosen.Value.Description),
+                file.Value is null ? null : new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description));
+        }
+
+        return file.Value is not null
+            ? (new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description), null)
+            : (new ResponseSpec(ResponseKind.Text, Primitives.String, text.Key, chosen.Value.Description), null);
+    }
+
+    /// <summary>Every non-success response with a JSON body, as a typed error, and the <c>x-retry-after</c> pointers of all responses.</summary>
+    private (List<ErrorResponseSpec> Errors, List<string> RetryAfter) MapErrors(OpenApiOperation operation, ResponseSpec success, string typeHint, string pointer)
+    {
+        var errors = new List<ErrorResponseSpec>();
+        var retryAfter = new List<string>();
+        bool hasSuccess = (operation.Responses ?? new OpenApiResponses()).Keys.Any(IsSuccess);
+        foreach (KeyValuePair<string, IOpenApiResponse> response in operation.Responses ?? new OpenApiResponses())
+        {
+            retryAfter.AddRange(VendorExtensions.GetStrings(response.Value.Extensions, VendorExtensions.RetryAfter));
+
+            // A 'default' that became the success is not an error too.
+            if (IsSuccess(response.Key) || (IsDefault(response.Key) && success.Kind != ResponseKind.None && !hasSuccess))
+            {
+                continue;
+            }
+
+            if (response.Value.Content?.FirstOrDefault(c => KindOf(c) == ResponseKind.Json).Value is { Schema: { } schema })
+            {
+                TypeRef type = _schemas.Map(schema, typeHint + StatusName(response.Key) + "Error", pointer + "/responses/" + response.Key, out _);
+                _json.Register(type, nullable: false);
+                errors.Add(new ErrorResponseSpec(response.Key, type, response.Value.Description));
+            }
+        }
+
+        return (errors, retryAfter);
+    }
+
+    private static ResponseKind KindOf(KeyValuePair<string, IOpenApiMediaType> content) =>
+        MediaTypes.ResponseKindOf(content.Key, content.Value.Schema);
+
+    private static bool IsSuccess(string status) => status.Length == 3 && status[0] == '2';
+
+    private static bool IsDefault(string status) => status.Equals("default", StringComparison.OrdinalIgnoreCase);
+
+    private static string StatusName(string status) => IsDefault(status) ? "Default" : status.ToUpperInvariant();
+}
