@@ -40,6 +40,10 @@ internal static class OperationEmitter
             {
                 lines.Add("    .WithoutAuthentication()");
             }
+            else if (operation.Security is { } security)
+            {
+                lines.Add("    .WithSecurity(" + SecurityEmitter.Alternatives(security) + ")");
+            }
 
             lines[lines.Count - 1] += ";";
             foreach (string line in lines)
