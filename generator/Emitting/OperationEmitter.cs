@@ -79,7 +79,7 @@ internal static class OperationEmitter
     }
 
     /// <summary>The static field that describes an operation to the runtime, e.g. <c>s_resume</c> for <c>ResumeAsync</c>.</summary>
-    private static string DescriptorName(OperationSpec operation) =>
+    public static string DescriptorName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
 
     private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation)
