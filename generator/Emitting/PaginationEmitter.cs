@@ -137,7 +137,8 @@ internal static class PaginationEmitter
         {
             string arguments = Signatures.Arguments(operation, includeToken: true, replace: skip is null ? null : (skip, "<skip>"));
             arguments = string.Join(", ", arguments.Split(new[] { ", " }, System.StringSplitOptions.None).Where(a => a != "<skip>"));
-            using (writer.Open("await foreach (var " + response + " in " + pagination.PagesMethodName + "(" + arguments + ").ConfigureAwait(false))"))
+            // The extension method is called as a static one: generated code has no using directives.
+            using (writer.Open("await foreach (var " + response + " in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(" + pagination.PagesMethodName + "(" + arguments + "), false))"))
             {
                 if (pagination.ItemsPath.Count == 0)
                 {
