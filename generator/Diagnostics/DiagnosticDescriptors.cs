@@ -134,21 +134,8 @@ internal static class DiagnosticDescriptors
         "No alternative of the security requirement of {0} uses only schemes the client can apply; it is sent without credentials",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor UnusableServer = new(
-        "AG0020",
-        "A server URL cannot be used",
-        "The server URL '{0}' cannot be used: {1}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        description: "A server must be an absolute http(s) URL or a path from the host's root once its variables are in, and every {variable} in it must be declared.");
-
-    public static readonly DiagnosticDescriptor ServerVariableConflict = new(
-        "AG0021",
-        "A server variable's default or enum conflicts",
-        "The server variable '{0}' {1}; its options property {2} uses '{3}' by default",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
     public static readonly DiagnosticDescriptor WebhookWithoutPayload = new(
-        "AG0022",
+        "AG0020",
         "A webhook has no JSON payload",
         "The webhook '{0}' has no JSON request body; {1}.Parse returns its deliveries as unknown, with the JSON as payload",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
@@ -159,7 +146,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, ReaderProblem,
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
         ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation, NotMapped, PagingNotRecognised,
-        UndeclaredSecurityScheme, UnusableSecurityRequirement, UnusableServer, ServerVariableConflict, WebhookWithoutPayload,
+        UndeclaredSecurityScheme, UnusableSecurityRequirement, WebhookWithoutPayload,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

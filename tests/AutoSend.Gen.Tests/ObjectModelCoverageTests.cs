@@ -136,7 +136,7 @@ public sealed class ObjectModelCoverageTests
         OpenApiOperation.RequestBody M
         OpenApiOperation.Responses M
         OpenApiOperation.Security M
-        OpenApiOperation.Servers M
+        OpenApiOperation.Servers N AG0016 servers
         OpenApiOperation.Summary M
         OpenApiOperation.Tags M
         OpenApiParameter.AllowEmptyValue D the client leaves out null values; an empty string is sent as given
@@ -157,7 +157,7 @@ public sealed class ObjectModelCoverageTests
         OpenApiPathItem.Extensions M
         OpenApiPathItem.Operations M
         OpenApiPathItem.Parameters M
-        OpenApiPathItem.Servers M
+        OpenApiPathItem.Servers N AG0016 servers
         OpenApiPathItem.Summary D summary
         OpenApiPaths.Extensions M
         OpenApiRequestBody.Content M
