@@ -112,7 +112,6 @@ internal static class ClientEmitter
                     public void Dispose() => _connection.Dispose();
 
                     """);
-                writer.Line();
                 using (writer.Open("private static " + Runtime.ApiConnection + " CreateConnection(" + Bcl.HttpClient + "? httpClient, " + options + " options)"))
                 {
                     writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(options);");
