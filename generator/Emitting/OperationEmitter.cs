@@ -47,6 +47,10 @@ internal static class OperationEmitter
             {
                 lines.Add("    .WithoutAuthentication()");
             }
+            else if (operation.Security is { } security)
+            {
+                lines.Add("    .WithSecurity(" + SecurityEmitter.Alternatives(security) + ")");
+            }
 
             lines[lines.Count - 1] += ";";
             foreach (string line in lines)
@@ -88,7 +92,7 @@ internal static class OperationEmitter
     }
 
     /// <summary>The static field that describes an operation to the runtime, e.g. <c>s_resume</c> for <c>ResumeAsync</c>.</summary>
-    private static string DescriptorName(OperationSpec operation) =>
+    public static string DescriptorName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
 
     private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation)

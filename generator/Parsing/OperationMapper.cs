@@ -165,6 +165,7 @@ internal sealed partial class OperationMapper
             operation.Description,
             operation.Deprecated,
             operation.Security is not { Count: 0 },
+            OwnSecurity(operation, pointer),
             idempotent,
             ordered.ToEquatableArray(),
             body,
@@ -183,6 +184,13 @@ internal sealed partial class OperationMapper
 
         return spec;
     }
+
+    /// <summary>The document's security schemes and requirement; each operation's own requirement is read through it.</summary>
+    public SecurityMapper? Security { get; init; }
+
+    // An operation's own requirement, when it has one that is not security: [] and differs from the document's.
+    private EquatableArray<SecurityRequirementSpec>? OwnSecurity(OpenApiOperation operation, string pointer) =>
+        Security?.Requirement(operation.Security, pointer + "/security") is { Count: > 0 } own && !own.Equals(Security.Default) ? own : null;
 
     // Returns true when the caller may carry on without the part (it is optional), after warning about it.
     private bool Skip(bool required, string operationId, string pointer, string reason)

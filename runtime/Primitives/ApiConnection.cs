@@ -39,6 +39,9 @@ public sealed class ApiConnection : IDisposable
     private const string EventStream = "text/event-stream";
     private const string JsonLines = "application/x-ndjson";
 
+    // The one scheme of a connection made with a single ApiAuthentication.
+    private const string SingleScheme = "";
+
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly RequestFactory _requests;
@@ -68,6 +71,19 @@ public sealed class ApiConnection : IDisposable
     /// </param>
     /// <exception cref="InvalidOperationException">There is no base address, or it is <c>http://</c> for a host other than loopback and <see cref="ApiClientOptions.AllowInsecureHttp"/> is off.</exception>
     public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiAuthentication? authentication, string defaultUserAgent, string clientName)
+        : this(httpClient, options, defaultBaseAddress, authentication is null ? null : new ApiSecurity([SingleScheme]).Add(SingleScheme, authentication), defaultUserAgent, clientName)
+    {
+    }
+
+    /// <summary>Creates a connection for a named client whose document declares several security schemes.</summary>
+    /// <param name="httpClient">The caller's client, or null to create and own one.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="defaultBaseAddress">The document's first server, used when neither the options nor the caller's client set an address.</param>
+    /// <param name="security">The credentials of each scheme and the document's requirement; each operation's own requirement picks among them.</param>
+    /// <param name="defaultUserAgent">The user agent sent when the options set none.</param>
+    /// <param name="clientName">The client's full type name: the name of its <see cref="ActivitySource"/>.</param>
+    /// <exception cref="InvalidOperationException">There is no base address, or it is <c>http://</c> for a host other than loopback and <see cref="ApiClientOptions.AllowInsecureHttp"/> is off.</exception>
+    public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiSecurity? security, string defaultUserAgent, string clientName)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(defaultUserAgent);
@@ -78,7 +94,8 @@ public sealed class ApiConnection : IDisposable
         _httpClient = httpClient ?? DefaultHttpClient.Create();
 
         var limits = new BodyLimits(options.MaxResponseBodyBytes, options.MaxErrorBodyBytes);
-        var attempts = new AttemptSender(_httpClient, options.UserAgent ?? defaultUserAgent, authentication, options.RateLimiter, limits, new ErrorFactory(limits));
+        security?.Attach(_httpClient, _requests.BaseAddress, options.AllowInsecureHttp);
+        var attempts = new AttemptSender(_httpClient, options.UserAgent ?? defaultUserAgent, security, options.RateLimiter, limits, new ErrorFactory(limits));
         var retries = new RetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.TotalTimeout);
         _calls = new CallExecutor(attempts, retries, _telemetry, options.TotalTimeout, options.Timeout);
     }
@@ -94,6 +111,46 @@ public sealed class ApiConnection : IDisposable
     /// <param name="relativeUrl">The escaped path and query, without a leading slash.</param>
     /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl) => _requests.Create(method, relativeUrl);
+
+    /// <summary>
+    /// Creates a request for a next-page link: an absolute address (or one relative to <paramref name="relativeTo"/>) of
+    /// the same origin (scheme, host and port) as the base address, so that the client's credentials never go elsewhere.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="link">The link as the API gave it.</param>
+    /// <param name="relativeTo">The address of the response that gave it.</param>
+    /// <param name="operation">The operation being walked, named in the exception.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="ApiException">The link is not a URI or points to another origin.</exception>
+    public HttpRequestMessage CreateLinkRequest(HttpMethod method, string link, Uri relativeTo, ApiOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(relativeTo);
+        ArgumentNullException.ThrowIfNull(operation);
+        Uri baseAddress = _requests.BaseAddress;
+        if (!Uri.TryCreate(relativeTo, link, out Uri? target) || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ApiException($"{operation.OperationId}: the next-page link is not an http(s) URI.", 0);
+        }
+
+        if (Uri.Compare(target, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new ApiException($"{operation.OperationId}: the next-page link points to another origin ({target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}); it is not followed, so that the client's credentials do not go there.", 0);
+        }
+
+        return new HttpRequestMessage(method, target);
+    }
+
+    /// <summary>Sends a request for one page of a list and reads its JSON body and its <c>Link</c> header.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>The body, the next-page link of the <c>Link</c> header, and the request's address.</returns>
+    public Task<ApiPage<TResult>> SendForPageAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return Send(request, operation, new PageResponseReader<TResult>(operation.Reader), cancellationToken);
+    }
 
     // Generated code calls the cookie encoding here; it lives with the other parameter encodings (CookieHeader).
 

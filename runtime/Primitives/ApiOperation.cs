@@ -91,6 +91,21 @@ public class ApiOperation
         return With(_traits with { Accept = accept });
     }
 
+    /// <summary>
+    /// The operation's own security requirement: alternatives, each the scheme names applied together (empty for
+    /// anonymous access); null when the document's requirement applies. See <see cref="ApiSecurity"/>.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Security => _traits.Security;
+
+    /// <summary>Declares the operation's own security requirement (its <c>security</c> in the document).</summary>
+    /// <param name="alternatives">Each alternative: the names of the schemes applied together; an empty one allows anonymous access.</param>
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation WithSecurity(params string[][] alternatives)
+    {
+        ArgumentNullException.ThrowIfNull(alternatives);
+        return With(_traits with { Security = Array.AsReadOnly(Array.ConvertAll(alternatives, a => (IReadOnlyList<string>)Array.AsReadOnly((string[])(a ?? throw new ArgumentException("An alternative is null.", nameof(alternatives))).Clone()))) });
+    }
+
     /// <summary>Sends the operation without the client's credentials (it declares <c>security: []</c>).</summary>
     /// <returns>A new descriptor; this one is unchanged.</returns>
     public virtual ApiOperation WithoutAuthentication() => With(_traits with { IsAuthenticated = false });
@@ -190,8 +205,13 @@ public class ApiOperation
     /// <summary>What the <c>With…</c>/<c>As…</c> methods declare; a new descriptor gets a changed copy.</summary>
     private protected readonly record struct Traits(
         KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated, string? Accept)
+    }
+
+    /// <summary>
+        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated,
+        ReadOnlyCollection<IReadOnlyList<string>>? Security)
     {
-        public static readonly Traits Default = new([], ReadOnlyCollection<string>.Empty, false, true, null);
+        public static readonly Traits Default = new([], ReadOnlyCollection<string>.Empty, false, true, null, null);
     }
 }
 
@@ -261,6 +281,9 @@ public sealed class ApiOperation<TResult> : ApiOperation
 
     /// <inheritdoc/>
     public override ApiOperation<TResult> WithoutAuthentication() => (ApiOperation<TResult>)base.WithoutAuthentication();
+
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithSecurity(params string[][] alternatives) => (ApiOperation<TResult>)base.WithSecurity(alternatives);
 
     /// <inheritdoc/>
     public override ApiOperation<TResult> AsIdempotent() => (ApiOperation<TResult>)base.AsIdempotent();
