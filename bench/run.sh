@@ -7,6 +7,8 @@
 #   bench/run.sh --quick         CI: builds everything and runs each benchmark once in-process (no timing is judged);
 #                                ends with "N passed, N failed" and exits non-zero on any failure
 #   bench/run.sh --no-aot        everything but the Native AOT part (which publishes five programs, ~6 min)
+#   bench/run.sh --no-build-time everything but the consumer build-time comparison with Kiota on GitHub's description
+#                                (two fresh-compiler builds of each client, ~10 min)
 #   bench/run.sh --no-report     do not rewrite docs/benchmarks.md and docs/benchmarks/*
 #   bench/run.sh -- ARGS         ARGS go to BenchmarkDotNet (e.g. -- --filter '*Resume*')
 #
@@ -16,11 +18,12 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-quick=0 aot=1 report=1 bdn_args=()
+quick=0 aot=1 build_time=1 report=1 bdn_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-aot) aot=0 ;;
+    --no-build-time) build_time=0 ;;
     --no-report) report=0 ;;
     --) shift; bdn_args=("$@"); break ;;
     *) echo "unknown option $1 (see the top of bench/run.sh)" >&2; exit 2 ;;
@@ -86,6 +89,13 @@ if [ "$aot" -eq 1 ]; then
   echo "== Native AOT: publish and time the one-call programs"
   python3 bench/scripts/aot.py "$results" --runs 20
   load "after Native AOT"
+fi
+
+if [ "$build_time" -eq 1 ]; then
+  echo "== build time: GitHub's description through our generator vs Kiota's generated client (fresh compiler each build)"
+  python3 bench/scripts/build_time.py "$results" --runs 2
+  cat "$results/build-time.csv" "$results/build-size.csv"
+  load "after the build-time comparison"
 fi
 
 if [ "$report" -eq 1 ]; then

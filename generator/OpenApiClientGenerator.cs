@@ -120,8 +120,13 @@ public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.AutoSendGenNamespace", out string? ns);
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.AutoSendGenClientName", out string? clientName);
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? rootNamespace);
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles.AutoSendGenOperations", out string? operations);
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles.AutoSendGenTags", out string? tags);
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles.AutoSendGenExcludeTags", out string? excludeTags);
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles.AutoSendGenExcludeDeprecated", out string? excludeDeprecated);
         string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new ClientInput(file.Path, text, ns?.Trim() ?? string.Empty, clientName?.Trim() ?? string.Empty, rootNamespace?.Trim() ?? string.Empty);
+        return new ClientInput(file.Path, text, ns?.Trim() ?? string.Empty, clientName?.Trim() ?? string.Empty, rootNamespace?.Trim() ?? string.Empty,
+            ClientFilter.Parse(operations, tags, excludeTags, excludeDeprecated));
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)

@@ -9,27 +9,37 @@ namespace AutoSend.Benchmarks;
 /// client (defaults, and with retries and timeouts off). It listens to the runtime's GCAllocationTick events in
 /// process (one sample each time ~100 KB have been allocated, naming the type of the object that crossed the mark),
 /// so over many calls the bytes per type converge on what each call allocates. Exact totals per call come from
-/// <see cref="GC.GetAllocatedBytesForCurrentThread"/>.
+/// <see cref="GC.GetTotalAllocatedBytes(bool)"/>.
 /// </summary>
 public static class AllocationProfile
 {
     public static int Run(int calls)
     {
+        using var factory = CallerHttpClients.CreateFactory(
+            ("HandWritten", new CannedResponseHandler(Payloads.ResumeUtf8)), ("AutoSend", new CannedResponseHandler(Payloads.ResumeUtf8)),
+            ("AutoSend0", new CannedResponseHandler(Payloads.ResumeUtf8)), ("AutoSendBare", new CannedResponseHandler(Payloads.ResumeUtf8)));
+        using var server = new LoopbackServer(Payloads.ResumeUtf8);
         var scenarios = new (string Name, Func<Func<Task>> Create)[]
         {
-            ("HandWritten", () =>
+            ("HandWritten (floor), caller's HttpClient", () =>
             {
-                var client = new Bench.HandWritten.HandWrittenClient(new HttpClient(new CannedResponseHandler(Payloads.ResumeUtf8)), ClientSet.BaseAddress, ClientSet.ApiKey);
+                var client = new Bench.HandWritten.HandWrittenClient(factory.CreateClient("HandWritten"), ClientSet.BaseAddress, ClientSet.ApiKey);
                 return () => client.ResumeAsync(Payloads.CampaignId);
             }),
-            ("AutoSend (defaults)", () => AutoSend(_ => { })),
-            ("AutoSend MaxRetries=0", () => AutoSend(o => o.MaxRetries = 0)),
-            ("AutoSend MaxRetries=0, no timeouts", () => AutoSend(o =>
+            ("AutoSend (defaults), caller's HttpClient", () => AutoSend(factory.CreateClient("AutoSend"), ClientSet.BaseAddress, _ => { })),
+            ("AutoSend MaxRetries=0, caller's HttpClient", () => AutoSend(factory.CreateClient("AutoSend0"), ClientSet.BaseAddress, o => o.MaxRetries = 0)),
+            ("AutoSend MaxRetries=0, no timeouts, caller's HttpClient", () => AutoSend(factory.CreateClient("AutoSendBare"), ClientSet.BaseAddress, o =>
             {
                 o.MaxRetries = 0;
                 o.Timeout = Timeout.InfiniteTimeSpan;
                 o.TotalTimeout = Timeout.InfiniteTimeSpan;
             })),
+            ("HandWritten (floor), own HttpClient, loopback", () =>
+            {
+                var client = new Bench.HandWritten.HandWrittenClient(server.BaseAddress, ClientSet.ApiKey);
+                return () => client.ResumeAsync(Payloads.CampaignId);
+            }),
+            ("AutoSend (defaults), own HttpClient, loopback", () => AutoSend(null, server.BaseAddress, _ => { })),
         };
 
         foreach ((string name, Func<Func<Task>> create) in scenarios)
@@ -40,14 +50,21 @@ public static class AllocationProfile
                 call().GetAwaiter().GetResult();
             }
 
-            using var listener = new AllocationListener();
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            // Exact bytes per call, over every thread (a loopback call continues on the thread pool; the server's
+            // threads allocate nothing), before the listener is on (its callbacks allocate too).
+            long before = GC.GetTotalAllocatedBytes(precise: true);
             for (int i = 0; i < calls; i++)
             {
                 call().GetAwaiter().GetResult();
             }
 
-            long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
+            long perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / calls;
+            using var listener = new AllocationListener();
+            for (int i = 0; i < calls; i++)
+            {
+                call().GetAwaiter().GetResult();
+            }
+
             Console.WriteLine($"## {name}: {perCall:N0} bytes per call (measured), {listener.Samples:N0} samples");
             Console.WriteLine("| Type | bytes per call (sampled) |");
             Console.WriteLine("|---|---:|");
@@ -62,11 +79,11 @@ public static class AllocationProfile
         return 0;
     }
 
-    private static Func<Task> AutoSend(Action<AutoSendClientOptions> configure)
+    private static Func<Task> AutoSend(HttpClient? httpClient, Uri baseAddress, Action<AutoSendClientOptions> configure)
     {
-        var options = new AutoSendClientOptions { ApiKey = ClientSet.ApiKey, BaseAddress = ClientSet.BaseAddress };
+        var options = new AutoSendClientOptions { ApiKey = ClientSet.ApiKey, BaseAddress = baseAddress };
         configure(options);
-        var client = new AutoSendClient(new HttpClient(new CannedResponseHandler(Payloads.ResumeUtf8)), options);
+        var client = httpClient is null ? new AutoSendClient(options) : new AutoSendClient(httpClient, options);
         return () => client.Campaigns.ResumeAsync(Payloads.CampaignId);
     }
 

@@ -3,8 +3,9 @@ using BenchmarkDotNet.Attributes;
 namespace AutoSend.Benchmarks;
 
 /// <summary>
-/// Per-call overhead of <c>ResumeAsync</c>: build the request, send it through the HttpClient pipeline to an
-/// in-memory handler that answers with the documented resume response, read and deserialize the body.
+/// Per-call overhead of <c>ResumeAsync</c> with the caller's HttpClient (from IHttpClientFactory, see
+/// <see cref="ClientSet"/>): build the request, send it through the HttpClient pipeline to an in-memory handler that
+/// answers with the documented resume response, read and deserialize the body. The baseline is the floor.
 /// </summary>
 [BenchmarkCategory("Calls")]
 public class ResumeBenchmarks
@@ -48,6 +49,44 @@ public class ResumeBenchmarks
 
     [Benchmark(Description = "NSwag")]
     public Task NSwag() => _clients.NSwag.ResumeCampaignAsync(Payloads.CampaignId, null);
+}
+
+/// <summary>
+/// <c>ResumeAsync</c> with the client's own HttpClient: the floor creates <c>new HttpClient()</c>, ours creates its
+/// own as the README shows (<c>new AutoSendClient(options)</c>). Nobody can put an in-memory handler under those, so
+/// both talk HTTP/1.1 to <see cref="LoopbackServer"/> on 127.0.0.1: the time includes the same loopback round trip for
+/// both (which narrows the ratio), the bytes are the clients' alone (the server allocates nothing per request).
+/// </summary>
+[BenchmarkCategory("Calls")]
+public class OwnHttpClientBenchmarks
+{
+    private LoopbackServer _server = null!;
+    private Bench.HandWritten.HandWrittenClient _handWritten = null!;
+    private global::AutoSend.Client.AutoSendClient _autoSend = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _server = new LoopbackServer(Payloads.ResumeUtf8);
+        _handWritten = new Bench.HandWritten.HandWrittenClient(_server.BaseAddress, ClientSet.ApiKey);
+        _autoSend = new global::AutoSend.Client.AutoSendClient(new global::AutoSend.Client.AutoSendClientOptions { ApiKey = ClientSet.ApiKey, BaseAddress = _server.BaseAddress });
+        ClientSet.Expect("HandWritten", "status", "sending_gradual", _handWritten.ResumeAsync(Payloads.CampaignId).GetAwaiter().GetResult().Data.Status.Value);
+        ClientSet.Expect("AutoSend", "status", "sending_gradual", _autoSend.Campaigns.ResumeAsync(Payloads.CampaignId).GetAwaiter().GetResult().Data.Status.Value);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _handWritten.Dispose();
+        _autoSend.Dispose();
+        _server.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "HandWritten")]
+    public Task HandWritten() => _handWritten.ResumeAsync(Payloads.CampaignId);
+
+    [Benchmark(Description = "AutoSend")]
+    public Task AutoSend() => _autoSend.Campaigns.ResumeAsync(Payloads.CampaignId);
 }
 
 /// <summary>

@@ -4,10 +4,16 @@ using AutoSend.Bench.Kiota.Generated;
 using AutoSend.Bench.NSwag;
 using AutoSend.Bench.Refit;
 using AutoSend.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoSend.Benchmarks;
 
-/// <summary>The five clients, each over its own HttpClient around its own <see cref="CannedResponseHandler"/>.</summary>
+/// <summary>
+/// The five clients in the caller's-HttpClient configuration: every HttpClient comes from one
+/// <see cref="IHttpClientFactory"/> (as dependency injection hands them out: the factory's handler chain and
+/// HttpClient's default 100 s timeout) over its own <see cref="CannedResponseHandler"/>. Kiota's client is built the
+/// way Kiota documents it, over Kiota's own middleware in front of the same kind of handler.
+/// </summary>
 public sealed class ClientSet : IDisposable
 {
     public const string ApiKey = "AS_benchmark_key_0123456789abcdef";
@@ -19,22 +25,27 @@ public sealed class ClientSet : IDisposable
     public ClientSet(byte[] body, Action<AutoSendClientOptions>? configure = null)
     {
         HandWrittenHandler = new CannedResponseHandler(body);
-        HandWritten = new HandWrittenClient(Track(new HttpClient(HandWrittenHandler)), BaseAddress, ApiKey);
-
         AutoSendHandler = new CannedResponseHandler(body);
+        RefitHandler = new CannedResponseHandler(body);
+        NSwagHandler = new CannedResponseHandler(body);
+        IHttpClientFactory factory = Track(CallerHttpClients.CreateFactory(
+            ("HandWritten", HandWrittenHandler), ("AutoSend", AutoSendHandler), ("Refit", RefitHandler), ("NSwag", NSwagHandler)));
+
+        HandWritten = new HandWrittenClient(factory.CreateClient("HandWritten"), BaseAddress, ApiKey);
+
         var options = new AutoSendClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
         configure?.Invoke(options);
-        AutoSend = Track(new AutoSendClient(Track(new HttpClient(AutoSendHandler)), options));
+        AutoSend = Track(new AutoSendClient(factory.CreateClient("AutoSend"), options));
 
         KiotaHandler = new CannedResponseHandler(body);
         Kiota = KiotaAutoSend.Create(KiotaHandler, BaseAddress, ApiKey, out HttpClient kiotaHttp);
         Track(kiotaHttp);
 
-        RefitHandler = new CannedResponseHandler(body);
-        Refit = RefitAutoSend.Create(Track(new HttpClient(RefitHandler) { BaseAddress = new Uri(BaseAddress.AbsoluteUri + "/") }), ApiKey);
+        HttpClient refitHttp = factory.CreateClient("Refit");
+        refitHttp.BaseAddress = new Uri(BaseAddress.AbsoluteUri + "/");
+        Refit = RefitAutoSend.Create(refitHttp, ApiKey);
 
-        NSwagHandler = new CannedResponseHandler(body);
-        NSwag = new NSwagAutoSendClient(Track(new HttpClient(NSwagHandler))) { BaseUrl = BaseAddress.AbsoluteUri, ApiKey = ApiKey };
+        NSwag = new NSwagAutoSendClient(factory.CreateClient("NSwag")) { BaseUrl = BaseAddress.AbsoluteUri, ApiKey = ApiKey };
     }
 
     public CannedResponseHandler HandWrittenHandler { get; }

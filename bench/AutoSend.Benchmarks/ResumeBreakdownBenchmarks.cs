@@ -5,7 +5,7 @@ namespace AutoSend.Benchmarks;
 
 /// <summary>
 /// Where our per-call cost goes: the same <c>ResumeAsync</c> with the runtime's features switched off one at a time
-/// (retries copy the request per attempt; timeouts link a CancellationTokenSource and start a timer per call and per
+/// (the caller's HttpClient from IHttpClientFactory; retries copy the request per attempt; timeouts link a CancellationTokenSource and start a timer per call and per
 /// attempt). Not a comparison with peers: evidence for docs/benchmarks.md's profile section.
 /// </summary>
 [BenchmarkCategory("Breakdown")]
@@ -34,9 +34,7 @@ public class ResumeBreakdownBenchmarks
             o.Timeout = Timeout.InfiniteTimeSpan;
             o.TotalTimeout = Timeout.InfiniteTimeSpan;
         });
-        var http = new HttpClient(new CannedResponseHandler(Payloads.ResumeUtf8));
-        _disposables.Add(http);
-        _handWritten = new Bench.HandWritten.HandWrittenClient(http, ClientSet.BaseAddress, ClientSet.ApiKey);
+        _handWritten = new Bench.HandWritten.HandWrittenClient(Factory().CreateClient("c"), ClientSet.BaseAddress, ClientSet.ApiKey);
         foreach (AutoSendClient client in new[] { _default, _noRetries, _noTimeouts, _bare })
         {
             ClientSet.Expect("AutoSend", "status", "sending_gradual", client.Campaigns.ResumeAsync(Payloads.CampaignId).GetAwaiter().GetResult().Data.Status.Value);
@@ -69,12 +67,19 @@ public class ResumeBreakdownBenchmarks
 
     private AutoSendClient Create(Action<AutoSendClientOptions> configure)
     {
-        var http = new HttpClient(new CannedResponseHandler(Payloads.ResumeUtf8));
+        HttpClient http = Factory().CreateClient("c");
         var options = new AutoSendClientOptions { ApiKey = ClientSet.ApiKey, BaseAddress = ClientSet.BaseAddress };
         configure(options);
         var client = new AutoSendClient(http, options);
         _disposables.Add(client);
-        _disposables.Add(http);
         return client;
+    }
+
+    // Each client over its own handler, from IHttpClientFactory as in ResumeBenchmarks.
+    private CallerHttpClients.Factory Factory()
+    {
+        CallerHttpClients.Factory factory = CallerHttpClients.CreateFactory(("c", new CannedResponseHandler(Payloads.ResumeUtf8)));
+        _disposables.Add(factory);
+        return factory;
     }
 }

@@ -18,7 +18,7 @@ import threading
 import time
 
 BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROGRAMS = ["AotHandWritten", "AotAutoSend", "AotAutoSendResumeOnly", "AotRefit", "AotNSwag", "AotKiota"]
+PROGRAMS = ["AotHandWritten", "AotAutoSend", "AotAutoSendResumeOnly", "AotAutoSendFiltered", "AotRefit", "AotNSwag", "AotKiota"]
 CAMPAIGN = "60d5ec49f1b2c72d9c8b4567"
 RESUME = b"""{
   "success": true,

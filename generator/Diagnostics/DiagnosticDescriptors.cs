@@ -108,12 +108,52 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "The reader's validation names the rule (for example ResponsesMustContainAtLeastOneResponse); the message is the reader's own. The client is generated.");
 
+    public static readonly DiagnosticDescriptor NotMapped = new(
+        "AG0016",
+        "A construct is not used by the generated client",
+        "'{0}' is not used by the generated client: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Never silence: every construct the generator reads and does not turn into code (callbacks, links, patternProperties, unknown formats, xml...) is reported where it is written, once per construct and place.");
+
+    public static readonly DiagnosticDescriptor PagingNotRecognised = new(
+        "AG0017",
+        "A list's paging is ambiguous",
+        "The paging of '{0}' is not recognised: {1}; no {2} is generated",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "The operation looks paginated, but the patterns the generator recognises by name match in more than one way; x-pagination says which.");
+
+    public static readonly DiagnosticDescriptor UndeclaredSecurityScheme = new(
+        "AG0018",
+        "A security requirement names an undeclared scheme",
+        "The security requirement names '{0}', which components/securitySchemes does not declare; this alternative is never used",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnusableSecurityRequirement = new(
+        "AG0019",
+        "No alternative of a security requirement can be applied",
+        "No alternative of the security requirement of {0} uses only schemes the client can apply; it is sent without credentials",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor WebhookWithoutPayload = new(
+        "AG0020",
+        "A webhook has no JSON payload",
+        "The webhook '{0}' has no JSON request body; {1}.Parse returns its deliveries as unknown, with the JSON as payload",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownFilterName = new(
+        "AG0023",
+        "An <OpenApiClient> filter names something the document does not declare",
+        "The {0} setting of <OpenApiClient> names the {2} '{1}', which the document does not declare; {3}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Operations, Tags and ExcludeTags select operations by operationId and tag name, exactly as the document spells them. A name that matches nothing selects nothing; the rest of the filter still applies.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, ReaderProblem,
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
-        ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation,
+        ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation, NotMapped, PagingNotRecognised,
+        UndeclaredSecurityScheme, UnusableSecurityRequirement, WebhookWithoutPayload, UnknownFilterName,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -24,50 +24,28 @@ internal static class ClientEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Open("public sealed partial class " + client.OptionsName + " : " + Runtime.ApiClientOptions))
             {
+                List<string> bind = SecurityEmitter.WriteOptionsMembers(writer, client);
                 foreach (SharedHeaderSpec header in client.SharedHeaders)
                 {
                     DocComment.Summary(writer, null, "The <c>" + DocComment.Inline(header.WireName) + "</c> header, sent on every call of an operation that declares it"
                         + " (a value passed to the call wins); null sends none." + (header.Description is { } d ? " " + DocComment.Inline(d) : string.Empty));
                     writer.Line("public string? " + header.PropertyName + " { get; set; }");
                     writer.Line();
+                    bind.Add(header.PropertyName + " = ReadSetting(read, nameof(" + header.PropertyName + ")) ?? " + header.PropertyName + ";");
                 }
 
-                bool basic = client.Security.FirstOrDefault()?.Kind == SecuritySchemeKind.Basic;
-                if (!basic && client.SharedHeaders.Count > 0)
+                if (bind.Count > 0)
                 {
-                    DocComment.Summary(writer, null, "Reads the settings of <see cref=\"" + Runtime.ApiClientOptions + ".Bind\"/>, then "
-                        + string.Join(", ", client.SharedHeaders.Select(h => "<c>" + h.PropertyName + "</c>")) + ".");
+                    DocComment.Summary(writer, null, "Reads the settings of <see cref=\"" + Runtime.ApiClientOptions + ".Bind\"/>, then the credentials of the document's security schemes and its shared headers.");
                     DocComment.Param(writer, "read", null, "Returns the value of a key, or null when it is not set.");
                     using (writer.Open("public override void Bind(" + Bcl.Func + "<string, string?> read)"))
                     {
                         writer.Line("base.Bind(read);");
-                        foreach (SharedHeaderSpec header in client.SharedHeaders)
+                        foreach (string line in bind)
                         {
-                            writer.Line(header.PropertyName + " = ReadSetting(read, nameof(" + header.PropertyName + ")) ?? " + header.PropertyName + ";");
+                            writer.Line(line);
                         }
                     }
-                }
-
-                if (basic)
-                {
-                    writer.Lines($$"""
-                        /// <summary>The user name for HTTP basic authentication.</summary>
-                        public string? UserName { get; set; }
-
-                        /// <summary>The password for HTTP basic authentication; never shown by <see cref="object.ToString"/>.</summary>
-                        public string? Password { get; set; }
-
-                        /// <summary>
-                        /// Reads the settings of <see cref="{{Runtime.ApiClientOptions}}.Bind"/>, then <c>UserName</c> and <c>Password</c>.
-                        /// </summary>
-                        /// <param name="read">Returns the value of a key, or null when it is not set.</param>
-                        public override void Bind({{Bcl.Func}}<string, string?> read)
-                        {
-                            base.Bind(read);
-                            UserName = ReadSetting(read, nameof(UserName)) ?? UserName;
-                            Password = ReadSetting(read, nameof(Password)) ?? Password;
-                        {{string.Concat(client.SharedHeaders.Select(h => h.PropertyName + " = ReadSetting(read, nameof(" + h.PropertyName + ")) ?? " + h.PropertyName + ";\n    "))}}}
-                        """);
                 }
             }
         }
@@ -144,12 +122,20 @@ internal static class ClientEmitter
                     /// <summary>Releases the connection pool if the client created it.</summary>
                     public void Dispose() => _connection.Dispose();
 
-                    private static {{Runtime.ApiConnection}} CreateConnection({{Bcl.HttpClient}}? httpClient, {{options}} options)
-                    {
-                        {{Bcl.ArgumentNullException}}.ThrowIfNull(options);
-                        return new {{Runtime.ApiConnection}}(httpClient, options, DefaultBaseAddress, {{Authentication(client)}}, UserAgent, {{Literal.String(client.Namespace + "." + client.ClientName)}});
-                    }
                     """);
+                using (writer.Open("private static " + Runtime.ApiConnection + " CreateConnection(" + Bcl.HttpClient + "? httpClient, " + options + " options)"))
+                {
+                    writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(options);");
+                    List<string> security = SecurityEmitter.Statement(client);
+                    writer.Line("var security = " + security[0]);
+                    foreach (string line in security.Skip(1))
+                    {
+                        writer.Line("    " + line);
+                    }
+
+                    writer.Line("return new " + Runtime.ApiConnection + "(httpClient, options, DefaultBaseAddress, security, UserAgent, " + Literal.String(client.Namespace + "." + client.ClientName) + ");");
+                }
+
                 OperationEmitter.WriteMethods(writer, context, root);
             }
         }
@@ -202,19 +188,10 @@ internal static class ClientEmitter
         }
     }
 
-    private static string Authentication(ClientSpec client) => client.Security.FirstOrDefault() switch
-    {
-        { Kind: SecuritySchemeKind.Bearer } => "options.AccessTokenProvider is { } provider ? " + Runtime.ApiAuthentication + ".Bearer(provider) : " + Runtime.ApiAuthentication + ".Bearer(options.ApiKey)",
-        { Kind: SecuritySchemeKind.ApiKeyQuery } scheme => Runtime.ApiAuthentication + ".ApiKeyQuery(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
-        { Kind: SecuritySchemeKind.ApiKeyCookie } scheme => Runtime.ApiAuthentication + ".ApiKeyCookie(" + Literal.String(scheme.ParameterName ?? "api_key") + ", options.ApiKey)",
-        { Kind: SecuritySchemeKind.Basic } => Runtime.ApiAuthentication + ".Basic(options.UserName, options.Password)",
-        { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => Runtime.ApiAuthentication + ".ApiKeyHeader(" + Literal.String(scheme.ParameterName ?? "X-API-Key") + ", options.ApiKey)",
-        _ => "null",
-    };
-
     private static string CredentialsRemark(ClientSpec client)
     {
         const string apiKey = "<see cref=\"" + Runtime.ApiClientOptions + ".ApiKey\"/>";
+        string others = client.Security.Count > 1 ? " Each other security scheme of the document has its own properties, named after it; each operation sends the credentials its requirement names." : string.Empty;
         return client.Security.FirstOrDefault() switch
         {
             { Kind: SecuritySchemeKind.Bearer } => apiKey + " is sent as a bearer token (<c>Authorization: Bearer</c>), or the token <see cref=\"" + Runtime.ApiClientOptions + ".AccessTokenProvider\"/> returns.",
@@ -223,6 +200,6 @@ internal static class ClientEmitter
             { Kind: SecuritySchemeKind.Basic } => "<see cref=\"UserName\"/> and <see cref=\"Password\"/> are sent with HTTP basic authentication.",
             { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => apiKey + " is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "X-API-Key") + "</c> header.",
             _ => "The document declares no security scheme the client applies; requests carry no credentials.",
-        };
+        } + others;
     }
 }

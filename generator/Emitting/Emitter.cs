@@ -50,6 +50,12 @@ internal static class Emitter
             });
         }
 
+        if (client.Webhooks is { } webhooks)
+        {
+            yield return new(webhooks.ClassName, (context, _) => WebhooksEmitter.EmitParser(context, webhooks));
+            yield return new(webhooks.DeliveryName, (context, _) => WebhooksEmitter.EmitDelivery(context, webhooks));
+        }
+
         yield return new(client.JsonContextName, (context, _) => JsonContextEmitter.Emit(context));
         yield return new(DependencyInjectionEmitter.ClassName(client), (context, packages) => DependencyInjectionEmitter.Emit(context, DependencyInjectionNamespace, packages!.Configuration),
             DependencyInjectionNamespace, packages => packages is { HttpClientFactory: true });

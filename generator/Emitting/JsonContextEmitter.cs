@@ -290,7 +290,17 @@ internal static class JsonContextEmitter
 
     private static string Flags(PropertySpec property)
     {
-        var flags = new List<string> { property.IsRequired ? "Required" : "OmitWhenNull" };
+        // Required applies in the direction the property travels: a writeOnly property is never read, so it is never
+        // required when read (System.Text.Json refuses a required property that has no setter for reading).
+        var flags = new List<string>();
+        if (!property.IsRequired)
+        {
+            flags.Add("OmitWhenNull");
+        }
+        else if (!property.WriteOnly)
+        {
+            flags.Add("Required");
+        }
         if (property.ReadOnly)
         {
             flags.Add("ReadOnly");

@@ -130,6 +130,7 @@ internal static class KnownTypes
         public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
         public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
         public const string KeyValuePair = "global::System.Collections.Generic.KeyValuePair";
+        public const string SseItem = "global::System.Net.ServerSentEvents.SseItem";
         public const string Enumerable = "global::System.Linq.Enumerable";
 
         public const string CancellationToken = "global::System.Threading.CancellationToken";

@@ -23,9 +23,16 @@ internal static class OperationEmitter
             {
                 "private static readonly " + type + " " + DescriptorName(operation) + " = new " + type + "(",
                 "        " + Literal.String(operation.OperationId) + ", " + RequestBuilderEmitter.HttpMethod(operation.HttpMethod) + ", " + Literal.String(operation.Path)
-                    + (operation.Success.Kind == ResponseKind.Json ? ", " + context.TypeInfo(operation.Success.Type!.InfoName) + ")" : ")"),
+                    + (ResponseKinds.ResultInfo(operation.Success) is { } result ? ", static () => " + context.TypeInfo(result) + ")" : ")"),
             };
-            lines.AddRange(operation.Errors.Select(error => "    .WithError(" + Literal.String(error.Status) + ", " + context.TypeInfo(error.Type.InfoName) + ")"));
+
+            // The metadata is made on first use (static lambdas): a type whose metadata fails fails its own
+            // operation's calls, never the static initializer that holds every descriptor of the group.
+            lines.AddRange(operation.Errors.Select(error => "    .WithError(" + Literal.String(error.Status) + ", static () => " + context.TypeInfo(error.Type.InfoName) + ")"));
+            if (operation.Success.Accept is { } accept)
+            {
+                lines.Add("    .WithAccept(" + Literal.String(accept) + ")");
+            }
             if (operation.RetryAfterPointers.Count > 0)
             {
                 lines.Add("    .WithRetryAfterBody(" + string.Join(", ", operation.RetryAfterPointers.Select(Literal.String)) + ")");
@@ -39,6 +46,10 @@ internal static class OperationEmitter
             if (!operation.Authenticated)
             {
                 lines.Add("    .WithoutAuthentication()");
+            }
+            else if (operation.Security is { } security)
+            {
+                lines.Add("    .WithSecurity(" + SecurityEmitter.Alternatives(security) + ")");
             }
 
             lines[lines.Count - 1] += ";";
@@ -69,13 +80,19 @@ internal static class OperationEmitter
                 PaginationEmitter.Write(writer, context, operation, pagination);
             }
 
+            if (operation.Success.Kind == ResponseKind.EventStream)
+            {
+                writer.Line();
+                WriteEvents(writer, context, operation);
+            }
+
             writer.Line();
             RequestBuilderEmitter.Write(writer, context, operation);
         }
     }
 
     /// <summary>The static field that describes an operation to the runtime, e.g. <c>s_resume</c> for <c>ResumeAsync</c>.</summary>
-    private static string DescriptorName(OperationSpec operation) =>
+    public static string DescriptorName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
 
     private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation)
@@ -86,8 +103,24 @@ internal static class OperationEmitter
         WriteDocumentation(writer, context, operation, operation.Success.Description, ResponseKinds.ReturnsFallback(operation.Success.Kind));
         string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
         writer.Line("public " + returnType + " " + operation.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
-        writer.Line("    => _connection." + ResponseKinds.Send(operation.Success.Kind, operation.Success.MediaType, request, DescriptorName(operation)) + ";");
+        writer.Line("    => _connection." + ResponseKinds.Send(operation.Success, request, DescriptorName(operation)) + ";");
     }
+
+    // Server-sent events: beside the method that yields each event's data, one that yields whole events (data, type, id).
+    private static void WriteEvents(SourceWriter writer, EmitContext context, OperationSpec operation)
+    {
+        WriteDocumentation(writer, context, operation, "Each whole event: its data, its type (<c>message</c> when the server names none) and its id.",
+            "Each event as it arrives; the request is sent when the enumeration starts.");
+        string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
+        string item = Bcl.SseItem + "<" + ResponseKinds.ItemType(context, operation.Success) + ">";
+        writer.Line("public " + Bcl.IAsyncEnumerable + "<" + item + "> " + EventsMethodName(operation) + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
+        writer.Line("    => _connection." + (operation.Success.Type is null ? "StreamTextEventItemsAsync(" : "StreamEventItemsAsync(") + request + ", "
+            + DescriptorName(operation) + ", " + SignatureParameter.CancellationTokenName + ");");
+    }
+
+    /// <summary>The method that yields whole server-sent events: <c>StreamTicksEventsAsync</c> for <c>StreamTicksAsync</c>.</summary>
+    private static string EventsMethodName(OperationSpec operation) =>
+        operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "EventsAsync";
 
     private static void WriteFileVariant(SourceWriter writer, EmitContext context, OperationSpec operation, FileVariantSpec file)
     {
@@ -98,7 +131,7 @@ internal static class OperationEmitter
         WriteDocumentation(writer, context, operation, returns, ResponseKinds.ReturnsFallback(ResponseKind.File));
         string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
         writer.Line("public " + returnType + " " + file.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
-        writer.Line("    => _connection." + ResponseKinds.Send(ResponseKind.File, file.MediaType, request, DescriptorName(operation)) + ";");
+        writer.Line("    => _connection." + ResponseKinds.Send(new ResponseSpec(ResponseKind.File, null, file.MediaType, null), request, DescriptorName(operation)) + ";");
     }
 
     /// <summary>

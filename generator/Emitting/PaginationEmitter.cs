@@ -7,28 +7,142 @@ using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
-/// <summary>Writes the all-pages method of a paginated operation (<c>x-pagination</c>): an <c>IAsyncEnumerable</c> that calls the operation once per page.</summary>
+/// <summary>
+/// Writes the page walk of a paginated operation: <c>&lt;Method&gt;PagesAsync</c> yields each response as it comes,
+/// following the page number, cursor, last id, next-link field or <c>Link</c> header the operation pages by, and
+/// <c>&lt;Method&gt;AllAsync</c> yields the items of those pages.
+/// </summary>
 internal static class PaginationEmitter
 {
     public static void Write(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination)
     {
-        // The page number is the method's own business unless it travels in the body the caller passes.
+        WritePages(writer, context, operation, pagination);
+        writer.Line();
+        WriteItems(writer, context, operation, pagination);
+    }
+
+    private static void WritePages(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination)
+    {
+        // The walk sets the page-moving parameter itself, unless it travels in the body the caller passes.
         string? skip = pagination.InBody ? null : pagination.PageName;
         var locals = new NameScope([.. Signatures.Names(operation, includeToken: true).Where(n => n != skip).Select(Identifier.Unescape)]);
-        string page = locals.Allocate("page"), response = locals.Allocate("response"), items = locals.Allocate("items"), item = locals.Allocate("item"), pages = locals.Allocate("pages");
+        string page = locals.Allocate("page"), response = locals.Allocate("response"), items = locals.Allocate("items"), pages = locals.Allocate("pages"),
+            cursor = locals.Allocate("cursor"), next = locals.Allocate("next"), request = locals.Allocate("request"), last = locals.Allocate("last");
+        string responseType = context.TypeName(operation.Success.Type!);
 
-        string itemsType = Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + ">";
-        DocComment.Summary(writer, null, "Walks every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
-        writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
+        WriteShort(writer, context, operation, skip, pagination.PagesMethodName, Bcl.IAsyncEnumerable + "<" + responseType + ">",
+            "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.", "Each page's response, in order.");
+        DocComment.Summary(writer, null, "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.");
+        DocComment.Remarks(writer, operation.Summary);
         OperationEmitter.WriteParameterDocs(writer, operation, skip,
             pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
-            "Stops the enumeration and cancels the request in flight.", requiredOnly: true);
-        DocComment.Returns(writer, null, "Every item of every page, in order.");
+            "Stops the walk and cancels the request in flight.");
+        DocComment.Returns(writer, null, "Each page's response, in order.");
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
-        writer.Line("public " + itemsType + " " + pagination.MethodName + "(" + Signatures.ShortDeclarations(context, operation, skip) + ")");
-        writer.Line("    => " + pagination.MethodName + "(" + Signatures.ForwardArguments(operation, skip) + ");");
+        string declarations = Signatures.Declarations(context, operation, includeToken: true, skip, "[" + Bcl.EnumeratorCancellationAttribute + "] ");
+        using (writer.Open("public async " + Bcl.IAsyncEnumerable + "<" + responseType + "> " + pagination.PagesMethodName + "(" + declarations + ")"))
+        {
+            if (pagination.InBody && operation.Body is { IsRequired: true, Type.IsValueType: false })
+            {
+                writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(" + operation.Body.Name + ");");
+            }
+
+            switch (pagination.Kind)
+            {
+                case PagingKind.PageNumber:
+                    using (writer.Open("for (int " + page + " = 1; ; " + page + "++)"))
+                    {
+                        if (pagination.InBody)
+                        {
+                            writer.Line(operation.Body!.Name + "." + pagination.PageName + " = " + page + ";");
+                        }
+
+                        Call(writer, operation, skip, page, response);
+                        writer.Line("var " + items + " = " + response + Path(pagination.ItemsPath) + ";");
+                        using (writer.Open("if (" + items + " is null || " + items + ".Count == 0" + (pagination.TotalPagesPath.Count > 0 ? " || (" + response + Path(pagination.TotalPagesPath) + " is { } " + pages + " && " + page + " >= " + pages + ")" : string.Empty) + ")"))
+                        {
+                            writer.Line("yield break;");
+                        }
+                    }
+
+                    break;
+                case PagingKind.Cursor:
+                case PagingKind.LastItemId:
+                    writer.Line("string? " + cursor + " = null;");
+                    using (writer.Open("while (true)"))
+                    {
+                        Call(writer, operation, skip, cursor, response);
+                        if (pagination.Kind == PagingKind.Cursor)
+                        {
+                            writer.Line("var " + next + " = " + response + Path(pagination.NextPath) + ";");
+                        }
+                        else
+                        {
+                            writer.Line("var " + items + " = " + response + Path(pagination.ItemsPath) + ";");
+                            using (writer.Open("if (" + response + Path(pagination.NextPath) + " != true || " + items + " is null || " + items + ".Count == 0)"))
+                            {
+                                writer.Line("yield break;");
+                            }
+
+                            writer.Line();
+                            writer.Line("var " + next + " = " + items + "[" + items + ".Count - 1]" + (pagination.ItemIsNullable ? "?" : string.Empty) + Path(pagination.ItemIdPath) + ";");
+                        }
+
+                        // A repeated cursor would walk the same page forever.
+                        using (writer.Open("if (string.IsNullOrEmpty(" + next + ") || " + next + " == " + cursor + ")"))
+                        {
+                            writer.Line("yield break;");
+                        }
+
+                        writer.Line();
+                        writer.Line(cursor + " = " + next + ";");
+                    }
+
+                    break;
+                default:
+                    string descriptor = OperationEmitter.DescriptorName(operation);
+                    writer.Line("var " + request + " = " + operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ");");
+                    using (writer.Open("while (true)"))
+                    {
+                        writer.Line("var " + page + " = await _connection.SendForPageAsync(" + request + ", " + descriptor + ", cancellationToken).ConfigureAwait(false);");
+                        writer.Line("yield return " + page + ".Value;");
+                        string link = pagination.Kind == PagingKind.LinkHeader ? page + ".NextLink?.AbsoluteUri" : page + ".Value" + Path(pagination.NextPath);
+                        using (writer.Open("if (" + link + " is not { Length: > 0 } " + next + ")"))
+                        {
+                            writer.Line("yield break;");
+                        }
+
+                        writer.Line();
+                        writer.Line(request + " = _connection.CreateLinkRequest(" + Bcl.HttpMethod + ".Get, " + next + ", " + page + ".RequestUri, " + descriptor + ");");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    // The short overload (README, "Calling an operation"): the required arguments and a token without a default.
+    private static void WriteShort(SourceWriter writer, EmitContext context, OperationSpec operation, string? skip, string methodName, string returnType, string summary, string returns)
+    {
+        DocComment.Summary(writer, null, summary);
+        writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
+        OperationEmitter.WriteParameterDocs(writer, operation, skip, "The request body.", "Stops the walk and cancels the request in flight.", requiredOnly: true);
+        DocComment.Returns(writer, null, returns);
+        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+        writer.Line("public " + returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation, skip) + ")");
+        writer.Line("    => " + methodName + "(" + Signatures.ForwardArguments(operation, skip) + ");");
         writer.Line();
-        DocComment.Summary(writer, null, "Walks every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
+    }
+
+    private static void WriteItems(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination)
+    {
+        string? skip = pagination.InBody ? null : pagination.PageName;
+        var locals = new NameScope([.. Signatures.Names(operation, includeToken: true).Where(n => n != skip).Select(Identifier.Unescape)]);
+        string response = locals.Allocate("response"), items = locals.Allocate("items"), item = locals.Allocate("item");
+
+        WriteShort(writer, context, operation, skip, pagination.MethodName, Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + ">",
+            "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.", "Every item of every page, in order.");
+        DocComment.Summary(writer, null, "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
         DocComment.Remarks(writer, operation.Summary);
         OperationEmitter.WriteParameterDocs(writer, operation, skip,
             pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
@@ -36,45 +150,52 @@ internal static class PaginationEmitter
         DocComment.Returns(writer, null, "Every item of every page, in order.");
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
         string declarations = Signatures.Declarations(context, operation, includeToken: true, skip, "[" + Bcl.EnumeratorCancellationAttribute + "] ");
-        using (writer.Open("public async " + itemsType + " " + pagination.MethodName + "(" + declarations + ")"))
+        using (writer.Open("public async " + Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + "> " + pagination.MethodName + "(" + declarations + ")"))
         {
-            if (pagination.InBody && operation.Body is { IsRequired: true, Type.IsValueType: false })
+            string arguments = Signatures.Arguments(operation, includeToken: true, replace: skip is null ? null : (skip, "<skip>"));
+            arguments = string.Join(", ", arguments.Split(new[] { ", " }, System.StringSplitOptions.None).Where(a => a != "<skip>"));
+            // The extension method is called as a static one: generated code has no using directives.
+            using (writer.Open("await foreach (var " + response + " in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(" + pagination.PagesMethodName + "(" + arguments + "), false))"))
             {
-                writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(" + operation.Body.Name + ");");
-            }
-
-            using (writer.Open("for (int " + page + " = 1; ; " + page + "++)"))
-            {
-                if (pagination.InBody)
+                if (pagination.ItemsPath.Count == 0)
                 {
-                    writer.Line(operation.Body!.Name + "." + pagination.PageName + " = " + page + ";");
+                    writer.Line("var " + items + " = " + response + ";");
+                }
+                else
+                {
+                    writer.Line("var " + items + " = " + response + Path(pagination.ItemsPath) + ";");
+                    using (writer.Open("if (" + items + " is null)"))
+                    {
+                        writer.Line("continue;");
+                    }
+
+                    writer.Line();
                 }
 
-                string arguments = Signatures.Arguments(operation, includeToken: true, replace: skip is null ? null : (skip, page));
-                writer.Line("var " + response + " = await " + operation.MethodName + "(" + arguments + ").ConfigureAwait(false);");
-                writer.Line("var " + items + " = " + response + Path(pagination.ItemsPath) + ";");
-                using (writer.Open("if (" + items + " is null || " + items + ".Count == 0)"))
-                {
-                    writer.Line("yield break;");
-                }
-
-                writer.Line();
                 using (writer.Open("foreach (var " + item + " in " + items + ")"))
                 {
                     writer.Line("yield return " + item + ";");
                 }
-
-                if (pagination.TotalPagesPath.Count > 0)
-                {
-                    writer.Line();
-                    using (writer.Open("if (" + response + Path(pagination.TotalPagesPath) + " is { } " + pages + " && " + page + " >= " + pages + ")"))
-                    {
-                        writer.Line("yield break;");
-                    }
-                }
             }
         }
     }
+
+    // One call of the operation with the walk's value in place of the parameter it sets.
+    private static void Call(SourceWriter writer, OperationSpec operation, string? skip, string value, string response)
+    {
+        string arguments = Signatures.Arguments(operation, includeToken: true, replace: skip is null ? null : (skip, value));
+        writer.Line("var " + response + " = await " + operation.MethodName + "(" + arguments + ").ConfigureAwait(false);");
+        writer.Line("yield return " + response + ";");
+    }
+
+    private static string Describe(PagingKind kind) => kind switch
+    {
+        PagingKind.LinkHeader => "the <c>Link</c> header's next page",
+        PagingKind.NextLink => "the next-page link in the body",
+        PagingKind.Cursor => "the cursor in the body",
+        PagingKind.LastItemId => "after the last item while there are more",
+        _ => "page 1, 2, ...",
+    };
 
     // Member access along the steps, with ?. after a step that may be null.
     private static string Path(EquatableArray<PathStep> steps)

@@ -70,7 +70,7 @@ internal static class ParameterEncoding
                 "foreach (var " + entry + " in " + Pairs() + ") { " + query + ".Add(" + entry + ".Key, " + entry + ".Value); }",
             (ParameterLocation.Query, _, Shape.Items) => query + ".AddDelimited(" + name + ", " + Items() + ", " + Literal.String(Delimiter(parameter.Style)) + ");",
             (ParameterLocation.Query, _, Shape.Pairs) => query + ".AddDelimited(" + name + ", " + Pairs() + ", " + Literal.String(Delimiter(parameter.Style)) + ");",
-            (ParameterLocation.Query, _, _) => query + ".Add(" + name + ", " + Scalar() + ");",
+            (ParameterLocation.Query, _, _) => query + (parameter.AllowReserved ? ".AddAllowingReserved(" : ".Add(") + name + ", " + Scalar() + ");",
 
             // Headers: simple style, not escaped.
             (ParameterLocation.Header, _, Shape.Items) => header + Runtime.ApiStyle + ".Simple(" + Items() + ", escape: false));",
@@ -83,12 +83,18 @@ internal static class ParameterEncoding
             (ParameterLocation.Cookie, _, _) => cookie + Scalar() + ");",
 
             // Form fields: files as they are, text values as text (a list repeats the field), the rest as JSON.
-            (ParameterLocation.FormField, _, Shape.File) => form + ".Add(" + name + ", " + value + ");",
-            (ParameterLocation.FormField, _, Shape.Items) => "foreach (var " + item + " in " + Items() + ") { " + form + ".Add(" + name + ", " + item + "); }",
-            (ParameterLocation.FormField, _, Shape.Scalar) => form + ".Add(" + name + ", " + Scalar() + ");",
-            _ => form + ".AddJson(" + name + ", " + value + ", " + context.TypeInfo(parameter.Type.InfoName) + ");",
+            (ParameterLocation.FormField, _, Shape.File) => form + ".Add(" + name + ", " + value + Part(parameter) + ");",
+            (ParameterLocation.FormField, _, Shape.Items) => "foreach (var " + item + " in " + Items() + ") { " + form + ".Add(" + name + ", " + item + Part(parameter) + "); }",
+            (ParameterLocation.FormField, _, Shape.Scalar) => form + ".Add(" + name + ", " + Scalar() + Part(parameter) + ");",
+            _ => form + ".AddJson(" + name + ", " + value + ", " + context.TypeInfo(parameter.Type.InfoName) + Part(parameter) + ");",
         };
     }
+
+    // A multipart part's content type and headers from the document's encoding, as more arguments; none without any.
+    private static string Part(ParameterSpec field) => field.PartContentType is null && field.PartHeaders.IsEmpty
+        ? string.Empty
+        : ", " + (field.PartContentType is null ? "null" : Literal.String(field.PartContentType))
+            + string.Concat(field.PartHeaders.Select(h => ", new " + KnownTypes.Bcl.KeyValuePair + "<string, string>(" + Literal.String(h.Name) + ", " + Literal.String(h.Value) + ")"));
 
     private static Shape ShapeOf(ParameterSpec parameter)
     {

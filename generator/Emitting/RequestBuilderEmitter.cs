@@ -94,7 +94,12 @@ internal static class RequestBuilderEmitter
     {
         if (!body.IsSingleParameter)
         {
-            writer.Line("var " + locals.Form + " = " + Runtime.ApiFormBuilder + "." + (body.Kind == BodyKind.Multipart ? "Multipart" : "UrlEncoded") + "();");
+            // multipart/form-data and urlencoded forms have their own builders; other multipart types (mixed) name their subtype.
+            string subtype = body.MediaType.Substring(body.MediaType.IndexOf('/') + 1);
+            string start = body.Kind == BodyKind.FormUrlEncoded ? "UrlEncoded()"
+                : string.Equals(subtype, "form-data", System.StringComparison.OrdinalIgnoreCase) ? "Multipart()"
+                : "Multipart(" + Literal.String(subtype) + ")";
+            writer.Line("var " + locals.Form + " = " + Runtime.ApiFormBuilder + "." + start + ";");
             foreach (ParameterSpec field in body.Fields)
             {
                 WhenPresent(writer, field, value => writer.Line(ParameterEncoding.Encode(context, field, value, locals)));
@@ -106,7 +111,8 @@ internal static class RequestBuilderEmitter
 
         string content = body.Kind switch
         {
-            BodyKind.Json => Runtime.ApiContent + ".Json(" + (body.IsRequired || !body.Type!.IsValueType ? body.Name : body.Name + ".Value") + ", " + context.TypeInfo(body.Type!.InfoName) + ")",
+            BodyKind.Json => Runtime.ApiContent + ".Json(" + (body.IsRequired || !body.Type!.IsValueType ? body.Name : body.Name + ".Value") + ", " + context.TypeInfo(body.Type!.InfoName)
+                + (string.Equals(body.MediaType, "application/json", System.StringComparison.OrdinalIgnoreCase) ? ")" : ", " + Literal.String(body.MediaType) + ")"),
             BodyKind.Binary => Runtime.ApiContent + ".Stream(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
             _ => Runtime.ApiContent + ".Text(" + body.Name + ", " + Literal.String(body.MediaType) + ")",
         };

@@ -13,33 +13,53 @@ internal static class ResponseKinds
     public static string ReturnType(EmitContext context, ResponseSpec response) => response.Kind switch
     {
         ResponseKind.None => KnownTypes.Bcl.Task,
-        ResponseKind.Json => KnownTypes.Bcl.Task + "<" + context.TypeName(response.Type!) + ">",
+        ResponseKind.Json => KnownTypes.Bcl.Task + "<" + context.TypeName(response.Type!, response.IsNullable) + ">",
         ResponseKind.File => KnownTypes.Bcl.Task + "<" + KnownTypes.Runtime.ApiFile + ">",
+        ResponseKind.EventStream or ResponseKind.JsonLines => KnownTypes.Bcl.IAsyncEnumerable + "<" + ItemType(context, response) + ">",
         _ => KnownTypes.Bcl.Task + "<string>",
     };
 
+    /// <summary>The type of each item of a streamed response: its JSON type, or text for events without a schema.</summary>
+    public static string ItemType(EmitContext context, ResponseSpec response) => response.Type is null ? "string" : context.TypeName(response.Type);
+
     /// <summary>The call on the connection field that sends <paramref name="request"/> and reads the response.</summary>
-    /// <param name="kind">The response kind.</param>
-    /// <param name="mediaType">The media type a file is asked for with.</param>
+    /// <param name="response">The success response.</param>
     /// <param name="request">The expression that builds the request.</param>
     /// <param name="descriptor">The operation descriptor field.</param>
-    public static string Send(ResponseKind kind, string? mediaType, string request, string descriptor) => kind switch
+    public static string Send(ResponseSpec response, string request, string descriptor)
     {
-        ResponseKind.File => "SendForFileAsync(" + request + ", " + descriptor + ", " + Literal.String(mediaType ?? "application/octet-stream") + ", " + SignatureParameter.CancellationTokenName + ")",
-        ResponseKind.Text => "SendForTextAsync(" + request + ", " + descriptor + ", " + SignatureParameter.CancellationTokenName + ")",
-        _ => "SendAsync(" + request + ", " + descriptor + ", " + SignatureParameter.CancellationTokenName + ")",
-    };
+        string arguments = "(" + request + ", " + descriptor + ", " + SignatureParameter.CancellationTokenName + ")";
+        return response.Kind switch
+        {
+            ResponseKind.File => "SendForFileAsync(" + request + ", " + descriptor + ", " + Literal.String(response.MediaType ?? "application/octet-stream") + ", " + SignatureParameter.CancellationTokenName + ")",
+            ResponseKind.Text => "SendForTextAsync" + arguments,
+            ResponseKind.Json when response.IsNullable => "SendForNullableAsync" + arguments,
+            ResponseKind.EventStream => (response.Type is null ? "StreamTextEventsAsync" : "StreamEventsAsync") + arguments,
+            ResponseKind.JsonLines => "StreamJsonLinesAsync" + arguments,
+            _ => "SendAsync" + arguments,
+        };
+    }
 
     /// <summary>The <c>&lt;returns&gt;</c> text when the response has no description.</summary>
     public static string ReturnsFallback(ResponseKind kind) => kind switch
     {
         ResponseKind.None => "A task that completes when the API has answered.",
         ResponseKind.File => "The file, streamed; dispose it to release the connection.",
+        ResponseKind.EventStream => "The data of each event as it arrives; the request is sent when the enumeration starts.",
+        ResponseKind.JsonLines => "Each value as its line arrives; the request is sent when the enumeration starts.",
         _ => "The response body.",
     };
 
-    /// <summary>The operation descriptor's type: typed by the JSON body it reads, if any.</summary>
-    public static string DescriptorType(EmitContext context, ResponseSpec response) => response.Kind == ResponseKind.Json
-        ? KnownTypes.Runtime.ApiOperation + "<" + context.TypeName(response.Type!) + ">"
-        : KnownTypes.Runtime.ApiOperation;
+    /// <summary>The operation descriptor's type: typed by the JSON it reads (the body, or each item of a stream), if any.</summary>
+    public static string DescriptorType(EmitContext context, ResponseSpec response) => ResultInfo(response) is null
+        ? KnownTypes.Runtime.ApiOperation
+        : KnownTypes.Runtime.ApiOperation + "<" + context.TypeName(response.Type!, response.IsNullable && response.Type!.IsValueType) + ">";
+
+    /// <summary>The JSON context property of what the descriptor reads, or null when it reads no JSON.</summary>
+    public static string? ResultInfo(ResponseSpec response) => response switch
+    {
+        { Kind: ResponseKind.Json, IsNullable: true, Type.IsValueType: true } => "Nullable" + response.Type!.InfoName,
+        { Kind: ResponseKind.Json or ResponseKind.EventStream or ResponseKind.JsonLines, Type: { } type } => type.InfoName,
+        _ => null,
+    };
 }

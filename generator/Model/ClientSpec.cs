@@ -11,11 +11,13 @@ namespace AutoSend.Gen.Model;
 /// <param name="Title">The document's <c>info.title</c>.</param>
 /// <param name="Description">The document's <c>info.description</c>.</param>
 /// <param name="DefaultBaseAddress">The first absolute server URL, with a trailing slash, if any.</param>
-/// <param name="Security">The security schemes the client can apply, in the document's order of preference.</param>
+/// <param name="Security">The security schemes the client can apply, the document's first (primary) one first.</param>
+/// <param name="DefaultSecurity">The document's requirement: what an operation without its own <c>security</c> sends.</param>
 /// <param name="Types">Every model, enum and union the document declares or uses inline.</param>
 /// <param name="Groups">Operations grouped by tag.</param>
 /// <param name="JsonTypes">Every type the JSON context must describe.</param>
 /// <param name="SharedHeaders">Headers that are also options of the client (README, "Shared headers").</param>
+/// <param name="Webhooks">The document's webhooks (OpenAPI 3.1), if it has any.</param>
 internal sealed record ClientSpec(
     string Namespace,
     string ClientName,
@@ -26,27 +28,12 @@ internal sealed record ClientSpec(
     string? Description,
     string? DefaultBaseAddress,
     EquatableArray<SecuritySchemeSpec> Security,
+    EquatableArray<SecurityRequirementSpec> DefaultSecurity,
     EquatableArray<TypeDeclarationSpec> Types,
     EquatableArray<OperationGroupSpec> Groups,
     EquatableArray<JsonTypeSpec> JsonTypes,
-    EquatableArray<SharedHeaderSpec> SharedHeaders);
-
-/// <summary>How a request authenticates.</summary>
-internal enum SecuritySchemeKind
-{
-    /// <summary>HTTP bearer, OAuth 2 and OpenID Connect: a token, fixed or from a provider.</summary>
-    Bearer,
-    Basic,
-    ApiKeyHeader,
-    ApiKeyQuery,
-    ApiKeyCookie,
-}
-
-/// <summary>One security scheme the client supports.</summary>
-/// <param name="Kind">What the scheme does to a request.</param>
-/// <param name="ParameterName">The header, query or cookie name for API-key schemes.</param>
-/// <param name="Description">The scheme's description from the document.</param>
-internal sealed record SecuritySchemeSpec(SecuritySchemeKind Kind, string? ParameterName, string? Description);
+    EquatableArray<SharedHeaderSpec> SharedHeaders,
+    WebhooksSpec? Webhooks = null);
 
 /// <summary>A header (nearly) every operation declares, also a property of the client's options.</summary>
 /// <param name="PropertyName">The options property, e.g. <c>ProjectId</c>.</param>

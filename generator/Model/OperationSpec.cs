@@ -24,6 +24,7 @@ internal sealed record OperationGroupSpec(
 /// <param name="Description">The operation description.</param>
 /// <param name="Deprecated">Whether the operation is deprecated.</param>
 /// <param name="Authenticated">False when the operation declares <c>security: []</c>: no credentials are sent.</param>
+/// <param name="Security">The operation's own requirement when it differs from the document's (alternatives of schemes applied together), else null.</param>
 /// <param name="Idempotent">Whether repeating the call is safe whatever the method says (an idempotency key is required).</param>
 /// <param name="Parameters">Every path, query, header and cookie parameter, in the order their values are written into the request.</param>
 /// <param name="Body">The request body, if any.</param>
@@ -44,6 +45,7 @@ internal sealed record OperationSpec(
     string? Description,
     bool Deprecated,
     bool Authenticated,
+    EquatableArray<SecurityRequirementSpec>? Security,
     bool Idempotent,
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? Body,

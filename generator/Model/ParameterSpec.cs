@@ -37,6 +37,9 @@ internal enum ParameterStyle
 /// <param name="SharedOption">For a header most operations declare: the options property that supplies it when the call passes none.</param>
 /// <param name="DefaultValue">The schema's <c>default</c> as JSON text, for the documentation (the client never sends it itself).</param>
 /// <param name="RequiredByDocument">A shared header the document requires: the request builder throws when neither the call nor the options give it.</param>
+/// <param name="AllowReserved">Whether a query value keeps RFC 3986 reserved characters unescaped (<c>allowReserved</c>).</param>
+/// <param name="PartContentType">A multipart field's content type from the body's <c>encoding</c>.</param>
+/// <param name="PartHeaders">A multipart field's headers from the body's <c>encoding</c>, with the values the document gives.</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
@@ -47,6 +50,14 @@ internal sealed record ParameterSpec(
     bool Deprecated,
     ParameterStyle Style,
     bool Explode,
+    bool AllowReserved = false,
+    string? PartContentType = null,
+    AutoSend.Gen.Helpers.EquatableArray<PartHeaderSpec> PartHeaders = default,
     string? SharedOption = null,
     string? DefaultValue = null,
     bool RequiredByDocument = false);
+
+/// <summary>A header of a multipart part, declared in the body's <c>encoding</c> with a value (its schema's default or single enum value).</summary>
+/// <param name="Name">The header name.</param>
+/// <param name="Value">The value sent.</param>
+internal sealed record PartHeaderSpec(string Name, string Value);

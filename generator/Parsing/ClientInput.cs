@@ -9,4 +9,5 @@ namespace AutoSend.Gen.Parsing;
 /// <param name="Namespace">The <c>Namespace</c> metadata, or empty.</param>
 /// <param name="ClientName">The <c>ClientName</c> metadata, or empty.</param>
 /// <param name="RootNamespace">The project's root namespace, or empty.</param>
-internal sealed record ClientInput(string Path, string Text, string Namespace, string ClientName, string RootNamespace);
+/// <param name="Filter">Which operations to generate (<c>Operations</c>, <c>Tags</c>, <c>ExcludeTags</c>, <c>ExcludeDeprecated</c>).</param>
+internal sealed record ClientInput(string Path, string Text, string Namespace, string ClientName, string RootNamespace, ClientFilter Filter);

@@ -29,6 +29,7 @@ internal static class ClientParser
             cancellationToken.ThrowIfCancellationRequested();
             if (document is not null)
             {
+                OperationFilter.Apply(document, input.Filter, diagnostics);
                 client = Build(input, document, diagnostics);
             }
         }
@@ -79,9 +80,14 @@ internal static class ClientParser
         schemas.ReserveComponentNames(document.Components?.Schemas);
 
         var clientMembers = new NameScope([clientName, .. ReservedNames.ClientMembers]);
-        var operations = new OperationMapper(schemas, json, diagnostics, typeNames);
+        var security = new SecurityMapper(document, diagnostics, SecurityMapper.OptionsScope(optionsName));
+        var operations = new OperationMapper(schemas, json, diagnostics, typeNames, SourceLocator.IsSwagger2(input.Text) ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null) { Security = security };
         schemas.MapComponents(document.Components?.Schemas);
         EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers);
+        WebhooksSpec? webhooks = new WebhookMapper(schemas, json, diagnostics).Map(document, contextBase, typeNames);
+        // Swagger 2.0 is read as 3.0; the audit points at where 2.0 writes things (its version key comes first in practice).
+        string head = input.Text.Length > 4096 ? input.Text.Substring(0, 4096) : input.Text;
+        new ConstructAudit(diagnostics, System.Text.RegularExpressions.Regex.IsMatch(head, "[\"']?swagger[\"']?\\s*:")).Audit(document);
 
         return new ClientSpec(
             ns,
@@ -92,11 +98,13 @@ internal static class ClientParser
             title,
             document.Info?.Description,
             DefaultBaseAddress(document),
-            Security(document, diagnostics),
+            security.Schemes,
+            security.Default,
             schemas.Declarations.ToEquatableArray(),
             groups,
             json.ToArray(),
-            operations.SharedHeaders);
+            operations.SharedHeaders,
+            webhooks);
     }
 
     private static string BaseName(string title, string path)
@@ -141,52 +149,5 @@ internal static class ClientParser
 
         string text = uri.AbsoluteUri;
         return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
-    }
-
-    private static EquatableArray<SecuritySchemeSpec> Security(OpenApiDocument document, DiagnosticBag diagnostics)
-    {
-        IDictionary<string, IOpenApiSecurityScheme> declared = document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>();
-
-        // The schemes the document requires, in order; without a global requirement, every declared scheme.
-        var names = new List<string>();
-        foreach (OpenApiSecurityRequirement requirement in document.Security ?? [])
-        {
-            names.AddRange(requirement.Keys.Select(k => k.Reference.Id).Where(id => id is not null).Select(id => id!));
-        }
-
-        if (names.Count == 0)
-        {
-            names.AddRange(declared.Keys);
-        }
-
-        var result = new List<SecuritySchemeSpec>();
-        foreach (string name in names.Distinct())
-        {
-            if (!declared.TryGetValue(name, out IOpenApiSecurityScheme? scheme))
-            {
-                continue;
-            }
-
-            SecuritySchemeKind? kind = scheme.Type switch
-            {
-                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.Bearer,
-                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.Basic,
-                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Header => SecuritySchemeKind.ApiKeyHeader,
-                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Query => SecuritySchemeKind.ApiKeyQuery,
-                SecuritySchemeType.ApiKey when scheme.In == Microsoft.OpenApi.ParameterLocation.Cookie => SecuritySchemeKind.ApiKeyCookie,
-                SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect => SecuritySchemeKind.Bearer,
-                _ => null,
-            };
-            if (kind is null)
-            {
-                diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSecurityScheme, "#/components/securitySchemes/" + SourceLocator.Escape(name),
-                    name, scheme.Type?.GetDisplayName() + (scheme.Scheme is { Length: > 0 } ? " " + scheme.Scheme : string.Empty));
-                continue;
-            }
-
-            result.Add(new SecuritySchemeSpec(kind.Value, scheme.Name, scheme.Description));
-        }
-
-        return result.ToEquatableArray();
     }
 }

@@ -23,7 +23,7 @@ internal static class MediaTypes
         (string type, string subtype) = Parse(contentKey);
         return (type, subtype) switch
         {
-            ("multipart", "form-data" or "mixed") => BodyKind.Multipart,
+            ("multipart", _) => BodyKind.Multipart,
             ("application", "x-www-form-urlencoded") => BodyKind.FormUrlEncoded,
             _ when IsJson(subtype) => BodyKind.Json,
             ("text", _) => BodyKind.Text,
@@ -40,9 +40,28 @@ internal static class MediaTypes
             // Anything: JSON unless the schema says bytes.
             ("*", "*") => IsBinary(schema) ? ResponseKind.File : ResponseKind.Json,
             _ when IsJson(subtype) => ResponseKind.Json,
+            ("text", "event-stream") => ResponseKind.EventStream,
+            ("application", "x-ndjson" or "jsonl" or "json-seq" or "x-jsonlines") => ResponseKind.JsonLines,
             ("text", _) when !IsBinary(schema) => ResponseKind.Text,
             _ => ResponseKind.File,
         };
+    }
+
+    /// <summary>
+    /// The word a body's media type adds to the name of the method that sends it: <c>Text</c> for <c>text/plain</c>,
+    /// else the subtype without an <c>x-</c> prefix or a structured-syntax suffix's base (<c>Xml</c>, <c>Csv</c>).
+    /// </summary>
+    public static string Word(string contentKey)
+    {
+        (string type, string subtype) = Parse(contentKey);
+        if (type == "text" && subtype == "plain")
+        {
+            return "Text";
+        }
+
+        int plus = subtype.LastIndexOf('+');
+        subtype = plus >= 0 ? subtype.Substring(plus + 1) : subtype;
+        return subtype.StartsWith("x-", StringComparison.Ordinal) ? subtype.Substring(2) : subtype;
     }
 
     /// <summary>Whether a schema describes raw bytes (<c>format: binary</c>); a reference that loops is not.</summary>

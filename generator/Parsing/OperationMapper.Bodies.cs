@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using AutoSend.Gen.Helpers;
 using AutoSend.Gen.Model;
 using AutoSend.Gen.Naming;
@@ -13,9 +14,10 @@ namespace AutoSend.Gen.Parsing;
 /// <summary>Request bodies: JSON, forms (each property a method parameter), raw bytes and text.</summary>
 internal sealed partial class OperationMapper
 {
-    private RequestBodySpec? MapBody(IOpenApiRequestBody requestBody, IDictionary<string, IOpenApiMediaType> content, string operationId, string typeHint, string pointer, NameScope names)
+    private RequestBodySpec? MapBody(IOpenApiRequestBody requestBody, (string MediaType, IOpenApiMediaType Media, BodyKind Kind) choice, string operationId, string typeHint,
+        string pointer, NameScope names)
     {
-        (string mediaType, IOpenApiMediaType media, BodyKind kind) = PickBodyMedia(content);
+        (string mediaType, IOpenApiMediaType media, BodyKind kind) = choice;
         switch (kind)
         {
             case BodyKind.Json:
@@ -54,13 +56,40 @@ internal sealed partial class OperationMapper
 
                     string fieldName = names.Allocate(ValidParameterName(VendorExtensions.GetString(safe.Extensions, VendorExtensions.CSharpName))
                         ?? Identifier.ToCamelCase(property.Key, "field"));
+                    OpenApiEncoding? encoding = kind == BodyKind.Multipart && media.Encoding is { } encodings && encodings.TryGetValue(property.Key, out OpenApiEncoding? e) ? e : null;
                     fields.Add(new ParameterSpec(fieldName, property.Key, ParameterLocation.FormField, fieldType, required.Contains(property.Key) && bodyRequired,
-                        SchemaShapes.OwnDescription(property.Value), safe.Deprecated, ParameterStyle.Form, true));
+                        SchemaShapes.OwnDescription(property.Value), safe.Deprecated, ParameterStyle.Form, true,
+                        PartContentType: encoding?.ContentType?.Split(',')[0].Trim() is { Length: > 0 } partType ? partType : null,
+                        PartHeaders: PartHeaders(encoding)));
                 }
 
                 return new RequestBodySpec(kind, mediaType, string.Empty, null, bodyRequired, requestBody.Description,
                     fields.Where(f => f.IsRequired).Concat(fields.Where(f => !f.IsRequired)).ToEquatableArray());
         }
+    }
+
+    // The headers a multipart part declares in its encoding that the document gives a value for (a default, or a
+    // single enum value); the others cannot be filled in by generated code.
+    private static EquatableArray<PartHeaderSpec> PartHeaders(OpenApiEncoding? encoding)
+    {
+        var headers = new List<PartHeaderSpec>();
+        foreach (KeyValuePair<string, IOpenApiHeader> header in encoding?.Headers ?? new Dictionary<string, IOpenApiHeader>())
+        {
+            if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Content-Disposition", StringComparison.OrdinalIgnoreCase))
+            {
+                // OpenAPI: these are described by contentType and by the form itself.
+                continue;
+            }
+
+            JsonNode? value = header.Value.Schema?.Default ?? (header.Value.Schema?.Enum is { Count: 1 } single ? single[0] : null);
+            if (value is JsonValue scalar && (scalar.TryGetValue(out string? text) ? text : scalar.ToJsonString()) is { Length: > 0 } wire
+                && wire.IndexOfAny(['\r', '\n']) < 0)
+            {
+                headers.Add(new PartHeaderSpec(header.Key, wire));
+            }
+        }
+
+        return headers.ToEquatableArray();
     }
 
     // Form fields sent as text or bytes rather than as JSON: files, primitives, enums and lists of primitives or enums.
@@ -70,19 +99,9 @@ internal sealed partial class OperationMapper
         return type.IsFile || Scalar(type) || (type.Kind == TypeKind.List && Scalar(type.Element!));
     }
 
-    private static (string MediaType, IOpenApiMediaType Media, BodyKind Kind) PickBodyMedia(IDictionary<string, IOpenApiMediaType> content)
-    {
-        // Preference: JSON, then forms, then raw bytes, then text (the order of BodyKind).
-        (string, IOpenApiMediaType, BodyKind)? best = null;
-        foreach (KeyValuePair<string, IOpenApiMediaType> entry in content)
-        {
-            BodyKind kind = MediaTypes.BodyKindOf(entry.Key);
-            if (best is null || kind < best.Value.Item3)
-            {
-                best = (MediaTypes.WithoutParameters(entry.Key), entry.Value, kind);
-            }
-        }
-
-        return best!.Value;
-    }
+    // Every media type of a body by preference: JSON, then forms, then raw bytes, then text (the order of BodyKind),
+    // in document order within a kind.
+    private static List<(string MediaType, IOpenApiMediaType Media, BodyKind Kind)> BodyMedia(IDictionary<string, IOpenApiMediaType> content) =>
+        content.Select((entry, index) => (Choice: (MediaTypes.WithoutParameters(entry.Key), entry.Value, MediaTypes.BodyKindOf(entry.Key)), Index: index))
+            .OrderBy(c => c.Choice.Item3).ThenBy(c => c.Index).Select(c => c.Choice).ToList();
 }

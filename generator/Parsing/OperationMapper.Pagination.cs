@@ -18,7 +18,7 @@ internal sealed partial class OperationMapper
     {
         if (VendorExtensions.Get(operation.Extensions, VendorExtensions.Pagination) is not JsonObject settings)
         {
-            return null;
+            return DetectPagination(operation, operationId, success, parameters, group, baseName, pointer);
         }
 
         string at = pointer + "/" + VendorExtensions.Pagination;
@@ -56,8 +56,37 @@ internal sealed partial class OperationMapper
             return null;
         }
 
-        return new PaginationSpec(group.Methods.Allocate(baseName + "All") + "Async", pageName, inBody, itemsPath.ToEquatableArray(),
-            listType.Element!, listType.ElementIsNullable, totalPath.ToEquatableArray());
+        return new PaginationSpec(group.Methods.Allocate(baseName + "All") + "Async", group.Methods.Allocate(baseName + "Pages") + "Async", PagingKind.PageNumber,
+            pageName, inBody, itemsPath.ToEquatableArray(), listType.Element!, listType.ElementIsNullable, totalPath.ToEquatableArray(),
+            EquatableArray<PathStep>.Empty, EquatableArray<PathStep>.Empty);
+    }
+
+    // Without x-pagination: the patterns real documents use, recognised by name (PagingDetector, README "Paging").
+    private PaginationSpec? DetectPagination(OpenApiOperation operation, string operationId, ResponseSpec success, List<ParameterSpec> parameters,
+        GroupBuilder group, string baseName, string pointer)
+    {
+        if (success.Kind != ResponseKind.Json || success.Type is null)
+        {
+            return null;
+        }
+
+        bool linkHeader = (operation.Responses ?? new OpenApiResponses())
+            .Where(r => r.Key.Length == 3 && r.Key[0] == '2')
+            .Any(r => r.Value.Headers?.Keys.Any(h => string.Equals(h, "Link", StringComparison.OrdinalIgnoreCase)) ?? false);
+        PagingDetector.Result? found = new PagingDetector(_schemas).Detect(success.Type, linkHeader, parameters, out string? ambiguity);
+        if (found is null)
+        {
+            if (ambiguity is not null)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.PagingNotRecognised, pointer, operationId, ambiguity, baseName + "AllAsync");
+            }
+
+            return null;
+        }
+
+        return new PaginationSpec(group.Methods.Allocate(baseName + "All") + "Async", group.Methods.Allocate(baseName + "Pages") + "Async", found.Kind,
+            found.ParameterName, false, found.Items.ToEquatableArray(), found.ItemType, found.ItemIsNullable, found.TotalPages.ToEquatableArray(),
+            found.Next.ToEquatableArray(), found.ItemId.ToEquatableArray());
     }
 
     // Follows a JSON pointer through generated classes: /data/campaigns → Data?.Campaigns.

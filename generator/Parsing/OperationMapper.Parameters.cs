@@ -55,6 +55,13 @@ internal sealed partial class OperationMapper
             TypeRef type = _schemas.Map(schema, typeHint + Identifier.ToPascalCase(parameter.Name, "_", "Parameter"), parameterPointer + "/schema", out _);
             ParameterStyle style = Style(parameter, location.Value);
             bool explode = parameter.Explode || (parameter.Style is null && style == ParameterStyle.Form);
+            if (_collectionFormats is not null && location == ParameterLocation.Query && type.Kind == TypeKind.List && style == ParameterStyle.Form
+                && CollectionFormat(parameter, parameterPointer) is null or "csv")
+            {
+                // Swagger 2.0's default collectionFormat, csv, is form without explode: ids=1,2.
+                explode = false;
+            }
+
             string? unsupported = CheckParameterType(type, location.Value, style);
             if (unsupported is not null)
             {
@@ -72,10 +79,17 @@ internal sealed partial class OperationMapper
 
             // A shared header can come from the options, so the call need not pass it.
             parameters.Add(new ParameterSpec(name, parameter.Name, location.Value, type, required && shared is null, parameter.Description, parameter.Deprecated, style, explode,
-                shared, defaultValue, required && shared is not null));
+                AllowReserved: parameter.AllowReserved && location == ParameterLocation.Query, SharedOption: shared, DefaultValue: defaultValue, RequiredByDocument: required && shared is not null));
         }
 
         return parameters;
+    }
+
+    // A Swagger 2.0 parameter's collectionFormat as written, for the parameter itself or the shared one it refers to.
+    private string? CollectionFormat(IOpenApiParameter parameter, string pointer)
+    {
+        string at = parameter is OpenApiParameterReference { Reference.Id: { } id } ? "/parameters/" + SourceLocator.Escape(id) : pointer.TrimStart('#');
+        return _collectionFormats!.TryGetValue(at, out string? format) ? format : null;
     }
 
     private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergeParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer)

@@ -33,17 +33,67 @@ internal sealed partial class OperationMapper
         KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => KindOf(c) == ResponseKind.Json);
         KeyValuePair<string, IOpenApiMediaType> file = content.FirstOrDefault(c => KindOf(c) == ResponseKind.File);
         KeyValuePair<string, IOpenApiMediaType> text = content.FirstOrDefault(c => KindOf(c) == ResponseKind.Text);
+        KeyValuePair<string, IOpenApiMediaType> stream = content.FirstOrDefault(c => KindOf(c) is ResponseKind.EventStream or ResponseKind.JsonLines);
         if (json.Value is not null)
         {
-            TypeRef type = _schemas.Map(json.Value.Schema, typeHint + "Response", at + "/content/" + SourceLocator.Escape(json.Key), out _);
-            _json.Register(type, nullable: false);
-            return (new ResponseSpec(ResponseKind.Json, type, json.Key, chosen.Value.Description),
+            TypeRef type = _schemas.Map(json.Value.Schema, typeHint + "Response", at + "/content/" + SourceLocator.Escape(json.Key), out bool allowsNull);
+            _json.Register(type, nullable: allowsNull);
+            return (new ResponseSpec(ResponseKind.Json, type, json.Key, chosen.Value.Description, allowsNull, Accept(responses, json.Key, ResponseKind.Json)),
                 file.Value is null ? null : new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description));
+        }
+
+        if (stream.Value is not null)
+        {
+            // Server-sent events without a schema are text; JSON lines without one are any JSON value.
+            ResponseKind kind = KindOf(stream);
+            TypeRef? itemType = stream.Value.Schema is null && kind == ResponseKind.EventStream
+                ? null
+                : _schemas.Map(stream.Value.Schema, typeHint + "Item", at + "/content/" + SourceLocator.Escape(stream.Key), out _);
+            if (itemType is not null)
+            {
+                _json.Register(itemType, nullable: false);
+            }
+
+            return (new ResponseSpec(kind, itemType, stream.Key, chosen.Value.Description, false, Accept(responses, stream.Key, kind)), null);
         }
 
         return file.Value is not null
             ? (new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description), null)
-            : (new ResponseSpec(ResponseKind.Text, Primitives.String, text.Key, chosen.Value.Description), null);
+            : (new ResponseSpec(ResponseKind.Text, Primitives.String, text.Key, chosen.Value.Description, false, Accept(responses, text.Key, ResponseKind.Text)), null);
+    }
+
+    /// <summary>
+    /// The <c>Accept</c> header of a call: the chosen success media type first, then the other media types of its kind
+    /// that success responses declare, then the JSON types of the error responses (so that a server that negotiates
+    /// can send its documented error body); null when that is just the kind's default.
+    /// </summary>
+    private static string? Accept(OpenApiResponses responses, string chosen, ResponseKind kind)
+    {
+        // A response declared for any media type ("*/*") is asked for as JSON, the kind the client reads it as.
+        string first = MediaTypes.WithoutParameters(chosen);
+        var types = new List<string> { first == "*/*" ? "application/json" : first };
+        foreach (KeyValuePair<string, IOpenApiResponse> response in responses)
+        {
+            foreach (KeyValuePair<string, IOpenApiMediaType> media in response.Value.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            {
+                bool wanted = IsSuccess(response.Key) ? KindOf(media) == kind : KindOf(media) == ResponseKind.Json;
+                string type = MediaTypes.WithoutParameters(media.Key);
+                if (wanted && type != "*/*" && !types.Contains(type, StringComparer.OrdinalIgnoreCase))
+                {
+                    types.Add(type);
+                }
+            }
+        }
+
+        string accept = string.Join(", ", types);
+        string standard = kind switch
+        {
+            ResponseKind.Json => "application/json",
+            ResponseKind.Text => "text/plain",
+            ResponseKind.EventStream => "text/event-stream",
+            _ => "application/x-ndjson",
+        };
+        return string.Equals(accept, standard, StringComparison.OrdinalIgnoreCase) ? null : accept;
     }
 
     /// <summary>Every non-success response with a JSON body, as a typed error, and the <c>x-retry-after</c> pointers of all responses.</summary>

@@ -23,12 +23,18 @@ internal sealed partial class OperationMapper
     private readonly DiagnosticBag _diagnostics;
     private readonly NameScope _typeNames;
 
-    public OperationMapper(SchemaMapper schemas, JsonTypeRegistry json, DiagnosticBag diagnostics, NameScope typeNames)
+    // Swagger 2.0 only: each parameter's collectionFormat as written (JSON pointer without '#' → value). The reader
+    // turns csv and multi alike into an exploded form, so the text is asked.
+    private readonly IReadOnlyDictionary<string, string>? _collectionFormats;
+
+    public OperationMapper(SchemaMapper schemas, JsonTypeRegistry json, DiagnosticBag diagnostics, NameScope typeNames,
+        IReadOnlyDictionary<string, string>? collectionFormats = null)
     {
         _schemas = schemas;
         _json = json;
         _diagnostics = diagnostics;
         _typeNames = typeNames;
+        _collectionFormats = collectionFormats;
     }
 
     /// <summary>Maps every operation; the group with an empty property name holds the untagged ones.</summary>
@@ -73,10 +79,12 @@ internal sealed partial class OperationMapper
                     _diagnostics.AddAtPointer(DiagnosticDescriptors.DuplicateOperationId, pointer + "/operationId", operation.OperationId, uniqueId);
                 }
 
-                OperationSpec? spec = MapOperation(operationId, uniqueId, method, path.Key, path.Value, operation, tag, group, pointer);
+                var variants = new List<OperationSpec>();
+                OperationSpec? spec = MapOperation(operationId, uniqueId, method, path.Key, path.Value, operation, tag, group, pointer, variants);
                 if (spec is not null)
                 {
                     group.Operations.Add(spec);
+                    group.Operations.AddRange(variants);
                 }
             }
         }
@@ -84,7 +92,8 @@ internal sealed partial class OperationMapper
         return groups.Select(g => new OperationGroupSpec(g.PropertyName, g.TypeName, g.Description, g.NameRequestBuilders())).ToEquatableArray();
     }
 
-    private OperationSpec? MapOperation(string operationId, string uniqueId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group, string pointer)
+    private OperationSpec? MapOperation(string operationId, string uniqueId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group,
+        string pointer, List<OperationSpec> variants)
     {
         string baseName = group.Methods.Allocate(
             ValidName(VendorExtensions.GetString(operation.Extensions, VendorExtensions.CSharpName)) ?? MethodBaseName(uniqueId, tag));
@@ -106,12 +115,26 @@ internal sealed partial class OperationMapper
         }
 
         RequestBodySpec? body = null;
+        var otherBodies = new List<RequestBodySpec>();
         if (operation.RequestBody is { } requestBody && requestBody.Content is { Count: > 0 } content)
         {
-            body = MapBody(requestBody, content, operationId, typeHint, pointer + "/requestBody", names);
+            List<(string MediaType, IOpenApiMediaType Media, BodyKind Kind)> choices = BodyMedia(content);
+            body = MapBody(requestBody, choices[0], operationId, typeHint, pointer + "/requestBody", names);
             if (body is null && requestBody.Required)
             {
                 return null;
+            }
+
+            // The body's other media types each get a method of their own (the first of each kind), so that every
+            // kind the document offers is reachable; only bodies sent as one parameter (JSON, bytes, text) do.
+            foreach ((string, IOpenApiMediaType, BodyKind) other in choices.Skip(1).Where(c => c.Kind != choices[0].Kind).GroupBy(c => c.Kind).Select(g => g.First()))
+            {
+                if (body is { IsSingleParameter: true } && other.Item3 is BodyKind.Json or BodyKind.Binary or BodyKind.Text
+                    && MapBody(requestBody, other, operationId, typeHint, pointer + "/requestBody",
+                        new NameScope([SignatureParameter.CancellationTokenName, .. parameters.Select(p => Identifier.Unescape(p.Name))])) is { } alternative)
+                {
+                    otherBodies.Add(alternative);
+                }
             }
         }
 
@@ -132,7 +155,7 @@ internal sealed partial class OperationMapper
         FileVariantSpec? variant = fileVariant is null ? null : new FileVariantSpec(group.Methods.Allocate(baseName + "File") + "Async", fileVariant.MediaType!);
         string trimmedPath = path.TrimStart('/');
 
-        return new OperationSpec(
+        var spec = new OperationSpec(
             operationId,
             baseName + "Async",
             RequestBuilderName: string.Empty,
@@ -143,6 +166,7 @@ internal sealed partial class OperationMapper
             operation.Description,
             operation.Deprecated,
             operation.Security is not { Count: 0 },
+            OwnSecurity(operation, pointer),
             idempotent,
             ordered.ToEquatableArray(),
             body,
@@ -152,7 +176,22 @@ internal sealed partial class OperationMapper
             errors.ToEquatableArray(),
             retryAfter.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             pagination);
+        foreach (RequestBodySpec other in otherBodies)
+        {
+            // createNote with text/plain → CreateNoteTextAsync; application/xml → CreateNoteXmlAsync.
+            string variantName = group.Methods.Allocate(baseName + Identifier.ToPascalCase(MediaTypes.Word(other.MediaType), "_", "Body"));
+            variants.Add(spec with { MethodName = variantName + "Async", Body = other, Signature = MethodSignature.Build(ordered, other), FileVariant = null, Pagination = null });
+        }
+
+        return spec;
     }
+
+    /// <summary>The document's security schemes and requirement; each operation's own requirement is read through it.</summary>
+    public SecurityMapper? Security { get; init; }
+
+    // An operation's own requirement, when it has one that is not security: [] and differs from the document's.
+    private EquatableArray<SecurityRequirementSpec>? OwnSecurity(OpenApiOperation operation, string pointer) =>
+        Security?.Requirement(operation.Security, pointer + "/security") is { Count: > 0 } own && !own.Equals(Security.Default) ? own : null;
 
     // Returns true when the caller may carry on without the part (it is optional), after warning about it.
     private bool Skip(bool required, string operationId, string pointer, string reason)

@@ -86,6 +86,83 @@ internal sealed class SourceLocator
         return at;
     }
 
+    /// <summary>Whether the text is a Swagger 2.0 document (its root has a <c>swagger</c> member).</summary>
+    public static bool IsSwagger2(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"(^|[{,])\s*[""']?swagger[""']?\s*:", System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    /// <summary>
+    /// Every scalar member named <paramref name="key"/> in the text, by the JSON pointer (without <c>#</c>) of the
+    /// mapping that holds it: what the OpenAPI reader does not keep (Swagger 2.0's <c>collectionFormat</c>). Best
+    /// effort: a text the YAML parser cannot read yields what was found before the problem.
+    /// </summary>
+    public static Dictionary<string, string> ScalarsNamed(string text, string key)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stack = new List<Frame>();
+        try
+        {
+            IParser parser = Parser.CreateParser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                ParsingEvent? current = parser.Current;
+                if (current is MappingEnd or SequenceEnd)
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                    continue;
+                }
+
+                if (current is not NodeEvent)
+                {
+                    continue;
+                }
+
+                string pointer = string.Empty;
+                if (stack.Count > 0)
+                {
+                    Frame parent = stack[stack.Count - 1];
+                    if (parent.IsMapping && parent.ExpectingKey)
+                    {
+                        parent.Key = current is Scalar name ? name.Value ?? string.Empty : string.Empty;
+                        parent.ExpectingKey = false;
+                        if (current is MappingStart or SequenceStart)
+                        {
+                            stack.Add(new Frame(parent.Pointer + "/?", current is MappingStart));
+                        }
+
+                        continue;
+                    }
+
+                    if (parent.IsMapping)
+                    {
+                        if (parent.Key == key && current is Scalar value)
+                        {
+                            found[parent.Pointer] = value.Value ?? string.Empty;
+                        }
+
+                        pointer = parent.Pointer + "/" + Escape(parent.Key);
+                        parent.ExpectingKey = true;
+                    }
+                    else
+                    {
+                        pointer = parent.Pointer + "/" + parent.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        parent.Index++;
+                    }
+                }
+
+                if (current is MappingStart or SequenceStart)
+                {
+                    stack.Add(new Frame(pointer, current is MappingStart));
+                }
+            }
+        }
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            // The reader already judged the text; this only refines what it read.
+        }
+
+        return found;
+    }
+
     /// <summary>Finds the spans of JSON pointers (<c>#/paths/~1a/get</c>), each at its key, or at its nearest ancestor.</summary>
     public Dictionary<string, SourceSpan> Locate(IEnumerable<string> pointers)
     {

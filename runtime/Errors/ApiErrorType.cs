@@ -12,7 +12,8 @@ internal abstract class ApiErrorType
 }
 
 /// <summary>An error body of type <typeparamref name="TError"/>.</summary>
-internal sealed class ApiErrorType<TError>(JsonTypeInfo<TError> typeInfo) : ApiErrorType
+/// <remarks>The metadata is made when the first such error arrives; metadata that cannot be built leaves the error untyped.</remarks>
+internal sealed class ApiErrorType<TError>(Func<JsonTypeInfo<TError>> typeInfo) : ApiErrorType
 {
     public override ApiException CreateException(ApiErrorResponse response)
     {
@@ -20,7 +21,7 @@ internal sealed class ApiErrorType<TError>(JsonTypeInfo<TError> typeInfo) : ApiE
         {
             try
             {
-                if (JsonSerializer.Deserialize(response.Body.Span, typeInfo) is { } error)
+                if (JsonSerializer.Deserialize(response.Body.Span, typeInfo()) is { } error)
                 {
                     return new ApiException<TError>(response, error);
                 }
@@ -32,6 +33,11 @@ internal sealed class ApiErrorType<TError>(JsonTypeInfo<TError> typeInfo) : ApiE
             catch (NotSupportedException)
             {
                 // Same as above, for bodies the metadata cannot represent.
+            }
+            catch (InvalidOperationException)
+            {
+                // The metadata itself could not be built (System.Text.Json reports that so): the error stays untyped
+                // rather than hiding the status behind a metadata failure.
             }
         }
 

@@ -17,7 +17,7 @@ namespace AutoSend.Runtime.Pipeline;
 /// anything else to the <see cref="ErrorFactory"/>. Every failure leaves as an <see cref="ApiException"/> or the
 /// caller's <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class AttemptSender(HttpClient httpClient, string userAgent, ApiAuthentication? authentication,
+internal sealed class AttemptSender(HttpClient httpClient, string userAgent, ApiSecurity? security,
     Func<CancellationToken, ValueTask<IDisposable?>>? rateLimiter, BodyLimits limits, ErrorFactory errors)
 {
     /// <summary>Sends <paramref name="message"/> and reads its response; returns the result and the response status.</summary>
@@ -39,9 +39,9 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
 
             // The user agent and credentials go on each attempt: a token provider may hand out a fresh token for a retry.
             message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-            if (authentication is not null && call.Operation.IsAuthenticated)
+            if (security is not null)
             {
-                await authentication.ApplyAsync(message, token).ConfigureAwait(false);
+                await security.ApplyAsync(message, call.Operation, token).ConfigureAwait(false);
             }
 
             try

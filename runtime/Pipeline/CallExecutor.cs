@@ -20,7 +20,7 @@ internal sealed class CallExecutor(AttemptSender attempts, RetryPolicy retries, 
     /// <summary>Sends <paramref name="request"/> (which it disposes) and reads the success body with <paramref name="reader"/>.</summary>
     public async Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation operation, ResponseReader<TResult> reader, CancellationToken cancellationToken)
     {
-        if (reader.Accept is { } accept)
+        if ((reader.AcceptOverridesOperation ? reader.Accept : operation.Accept ?? reader.Accept) is { } accept)
         {
             // Without a parsed header object: the value is a constant of the reader or a media type from the document.
             request.Headers.TryAddWithoutValidation("Accept", accept);

@@ -71,6 +71,22 @@ public abstract class ApiAuthentication
     public static ApiAuthentication? ApiKeyCookie(string cookieName, string? key) =>
         string.IsNullOrEmpty(key) ? null : new CookieAuthentication(cookieName, CheckSecret(key));
 
+    /// <summary>
+    /// Sends <c>Authorization: Bearer &lt;token&gt;</c> with tokens of the OAuth 2 client-credentials grant, obtained
+    /// from its token endpoint through the client's own <see cref="HttpClient"/>, cached and replaced before they expire.
+    /// </summary>
+    /// <param name="grant">The grant: token endpoint, client id and secret, scopes.</param>
+    public static ApiAuthentication OAuth2(OAuth2ClientCredentials grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return new ClientCredentialsAuthentication(grant);
+    }
+
+    /// <summary>Hands the connection's HTTP client and base address to credentials that make requests of their own.</summary>
+    internal virtual void Attach(HttpMessageInvoker http, Uri baseAddress, bool allowInsecureHttp)
+    {
+    }
+
     /// <summary>Applies the credentials to one attempt of a request.</summary>
     /// <param name="request">The request about to be sent.</param>
     /// <param name="cancellationToken">Cancels obtaining a token.</param>
@@ -118,6 +134,30 @@ public abstract class ApiAuthentication
         }
 
         public override string ToString() => "Authorization: Bearer (from a token provider)";
+    }
+
+    private sealed class ClientCredentialsAuthentication(OAuth2ClientCredentials grant) : ApiAuthentication
+    {
+        private HttpMessageInvoker? _http;
+        private Uri? _baseAddress;
+        private bool _allowInsecureHttp;
+
+        internal override void Attach(HttpMessageInvoker http, Uri baseAddress, bool allowInsecureHttp)
+        {
+            _http = http;
+            _baseAddress = baseAddress;
+            _allowInsecureHttp = allowInsecureHttp;
+        }
+
+        public override async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpMessageInvoker http = _http ?? throw new InvalidOperationException("The OAuth 2 credentials are not attached to a client.");
+            string token = await grant.GetTokenAsync(http, _baseAddress!, _allowInsecureHttp, cancellationToken).ConfigureAwait(false);
+            request.Headers.Remove("Authorization");
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + CheckSecret(token));
+        }
+
+        public override string ToString() => "Authorization: Bearer (OAuth 2 client credentials from " + grant.TokenUrl + ")";
     }
 
     private sealed class QueryAuthentication(string name, string key) : ApiAuthentication

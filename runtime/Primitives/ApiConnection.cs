@@ -1,7 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.Net.Http;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -30,6 +35,13 @@ public sealed class ApiConnection : IDisposable
 {
     /// <summary>The <see cref="ActivitySource"/> name used when the generated code names no client.</summary>
     public const string DefaultClientName = "AutoSend.Runtime";
+
+    // What a streamed call asks for when the operation declares no media type of its own.
+    private const string EventStream = "text/event-stream";
+    private const string JsonLines = "application/x-ndjson";
+
+    // The one scheme of a connection made with a single ApiAuthentication.
+    private const string SingleScheme = "";
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -60,6 +72,19 @@ public sealed class ApiConnection : IDisposable
     /// </param>
     /// <exception cref="InvalidOperationException">There is no base address, or it is <c>http://</c> for a host other than loopback and <see cref="ApiClientOptions.AllowInsecureHttp"/> is off.</exception>
     public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiAuthentication? authentication, string defaultUserAgent, string clientName)
+        : this(httpClient, options, defaultBaseAddress, authentication is null ? null : new ApiSecurity([SingleScheme]).Add(SingleScheme, authentication), defaultUserAgent, clientName)
+    {
+    }
+
+    /// <summary>Creates a connection for a named client whose document declares several security schemes.</summary>
+    /// <param name="httpClient">The caller's client, or null to create and own one.</param>
+    /// <param name="options">The client options.</param>
+    /// <param name="defaultBaseAddress">The document's first server, used when neither the options nor the caller's client set an address.</param>
+    /// <param name="security">The credentials of each scheme and the document's requirement; each operation's own requirement picks among them.</param>
+    /// <param name="defaultUserAgent">The user agent sent when the options set none.</param>
+    /// <param name="clientName">The client's full type name: the name of its <see cref="ActivitySource"/>.</param>
+    /// <exception cref="InvalidOperationException">There is no base address, or it is <c>http://</c> for a host other than loopback and <see cref="ApiClientOptions.AllowInsecureHttp"/> is off.</exception>
+    public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiSecurity? security, string defaultUserAgent, string clientName)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(defaultUserAgent);
@@ -70,7 +95,8 @@ public sealed class ApiConnection : IDisposable
         _httpClient = httpClient ?? DefaultHttpClient.Create();
 
         var limits = new BodyLimits(options.MaxResponseBodyBytes, options.MaxErrorBodyBytes);
-        var attempts = new AttemptSender(_httpClient, options.UserAgent ?? defaultUserAgent, authentication, options.RateLimiter, limits, new ErrorFactory(limits));
+        security?.Attach(_httpClient, _requests.BaseAddress, options.AllowInsecureHttp);
+        var attempts = new AttemptSender(_httpClient, options.UserAgent ?? defaultUserAgent, security, options.RateLimiter, limits, new ErrorFactory(limits));
         var retries = new RetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.TotalTimeout);
         _calls = new CallExecutor(attempts, retries, _telemetry, options.TotalTimeout, options.Timeout);
     }
@@ -86,6 +112,46 @@ public sealed class ApiConnection : IDisposable
     /// <param name="relativeUrl">The escaped path and query, without a leading slash.</param>
     /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl) => _requests.Create(method, relativeUrl);
+
+    /// <summary>
+    /// Creates a request for a next-page link: an absolute address (or one relative to <paramref name="relativeTo"/>) of
+    /// the same origin (scheme, host and port) as the base address, so that the client's credentials never go elsewhere.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="link">The link as the API gave it.</param>
+    /// <param name="relativeTo">The address of the response that gave it.</param>
+    /// <param name="operation">The operation being walked, named in the exception.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="ApiException">The link is not a URI or points to another origin.</exception>
+    public HttpRequestMessage CreateLinkRequest(HttpMethod method, string link, Uri relativeTo, ApiOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(relativeTo);
+        ArgumentNullException.ThrowIfNull(operation);
+        Uri baseAddress = _requests.BaseAddress;
+        if (!Uri.TryCreate(relativeTo, link, out Uri? target) || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ApiException($"{operation.OperationId}: the next-page link is not an http(s) URI.", 0);
+        }
+
+        if (Uri.Compare(target, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new ApiException($"{operation.OperationId}: the next-page link points to another origin ({target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}); it is not followed, so that the client's credentials do not go there.", 0);
+        }
+
+        return new HttpRequestMessage(method, target);
+    }
+
+    /// <summary>Sends a request for one page of a list and reads its JSON body and its <c>Link</c> header.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>The body, the next-page link of the <c>Link</c> header, and the request's address.</returns>
+    public Task<ApiPage<TResult>> SendForPageAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return Send(request, operation, new PageResponseReader<TResult>(operation.Reader), cancellationToken);
+    }
 
     // Generated code calls the cookie encoding here; it lives with the other parameter encodings (CookieHeader).
 
@@ -146,7 +212,7 @@ public sealed class ApiConnection : IDisposable
 
     /// <summary>Sends a request whose success response has no body the caller needs.</summary>
     /// <param name="request">The request, which this method disposes. Its content must be buffered (as
-    /// <see cref="ApiContent.Json"/> makes it) for the call to be retried.</param>
+    /// <see cref="ApiContent.Json{T}(T, JsonTypeInfo{T})"/> makes it) for the call to be retried.</param>
     /// <param name="operation">The operation it belongs to.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ApiException">The API answered with an error status or the response could not be used;
@@ -166,7 +232,19 @@ public sealed class ApiConnection : IDisposable
     public Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return Send(request, operation, operation.Reader, cancellationToken);
+        // The descriptor makes its metadata on first use: a failure there fails this operation's calls, as a faulted
+        // task like every other failure, and never the static initializer that holds the group's descriptors.
+        ResponseReader<TResult> reader;
+        try
+        {
+            reader = operation.Reader;
+        }
+        catch (InvalidOperationException failure)
+        {
+            return Task.FromException<TResult>(failure);
+        }
+
+        return Send(request, operation, reader, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is a file (any non-JSON media type) and hands it over as a stream.</summary>
@@ -189,6 +267,148 @@ public sealed class ApiConnection : IDisposable
     /// <see cref="ApiClientOptions.MaxResponseBodyBytes"/>.</exception>
     public Task<string> SendForTextAsync(HttpRequestMessage request, ApiOperation operation, CancellationToken cancellationToken) =>
         Send(request, operation, TextResponseReader.Instance, cancellationToken);
+
+    /// <summary>
+    /// Sends a request whose JSON success body may be the JSON value <c>null</c> (a response declared without a
+    /// schema, or with a nullable one), and reads it.
+    /// </summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>The deserialized success body, or null for a <c>null</c> body.</returns>
+    /// <exception cref="ApiException">The API answered with an error status or the response could not be used.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public Task<TResult?> SendForNullableAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ResponseReader<TResult?> reader;
+        try
+        {
+            reader = operation.NullableReader!;
+        }
+        catch (InvalidOperationException failure)
+        {
+            return Task.FromException<TResult?>(failure);
+        }
+
+        return Send(request, operation, reader, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SendForNullableAsync{TResult}(HttpRequestMessage, ApiOperation{TResult}, CancellationToken)"/>
+    public Task<TResult?> SendForNullableAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult?> operation, CancellationToken cancellationToken)
+        where TResult : struct
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ResponseReader<TResult?> reader;
+        try
+        {
+            reader = operation.NullableReader;
+        }
+        catch (InvalidOperationException failure)
+        {
+            return Task.FromException<TResult?>(failure);
+        }
+
+        return Send(request, operation, reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request whose success body is a stream of server-sent events (<c>text/event-stream</c>) and yields each
+    /// event's data, parsed as JSON, as it arrives. Nothing is sent until the enumeration starts. The per-attempt
+    /// timeout and the retries cover the wait for the response headers only: the stream may last as long as the
+    /// server sends it, and a stream that breaks is not retried.
+    /// </summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to, with the metadata of each event's data.</param>
+    /// <param name="cancellationToken">Stops the stream (as does the token given to the enumerator) and releases the connection.</param>
+    /// <returns>The data of each event, in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, an event's data is not the documented
+    /// JSON, or the connection broke (<see cref="ApiConnectionException"/>).</exception>
+    public async IAsyncEnumerable<TResult> StreamEventsAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (SseItem<TResult> item in StreamEventItemsAsync(request, operation, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.Data;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="StreamEventsAsync{TResult}"/>, but yields each whole event: its data, its type (<c>message</c>
+    /// when the server names none) and its id.
+    /// </summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to, with the metadata of each event's data.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>Each event, in order.</returns>
+    /// <exception cref="ApiException">As for <see cref="StreamEventsAsync{TResult}"/>.</exception>
+    public async IAsyncEnumerable<SseItem<TResult>> StreamEventItemsAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        JsonTypeInfo<TResult> itemType = operation.ResultType;
+        StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(EventStream), cancellationToken).ConfigureAwait(false);
+        await foreach (SseItem<TResult> item in StreamItems.ReadEventsAsync(streamed, (data, s) => StreamItems.ParseJson(data, itemType, s), cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Like <see cref="StreamEventsAsync{TResult}"/> for events whose data is text (the document gives no schema).</summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>The data of each event (UTF-8), in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, or the connection broke.</exception>
+    public async IAsyncEnumerable<string> StreamTextEventsAsync(HttpRequestMessage request, ApiOperation operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (SseItem<string> item in StreamTextEventItemsAsync(request, operation, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item.Data;
+        }
+    }
+
+    /// <summary>Like <see cref="StreamEventItemsAsync{TResult}"/> for events whose data is text.</summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>Each event, in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, or the connection broke.</exception>
+    public async IAsyncEnumerable<SseItem<string>> StreamTextEventItemsAsync(HttpRequestMessage request, ApiOperation operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(EventStream), cancellationToken).ConfigureAwait(false);
+        await foreach (SseItem<string> item in StreamItems.ReadEventsAsync(streamed, static (data, _) => Encoding.UTF8.GetString(data), cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request whose success body is JSON lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>, or
+    /// <c>application/json-seq</c> records) and yields each value as its line arrives, with flat memory; blank lines
+    /// are skipped and a line longer than <see cref="ApiClientOptions.MaxResponseBodyBytes"/> is refused. Timeouts,
+    /// retries and cancellation as for <see cref="StreamEventsAsync{TResult}"/>.
+    /// </summary>
+    /// <param name="request">The request, which is disposed when the enumeration ends.</param>
+    /// <param name="operation">The operation it belongs to, with the metadata of each value.</param>
+    /// <param name="cancellationToken">Stops the stream and releases the connection.</param>
+    /// <returns>Each value, in order.</returns>
+    /// <exception cref="ApiException">The API answered with an error status, a line is not the documented JSON or is
+    /// too long, or the connection broke (<see cref="ApiConnectionException"/>).</exception>
+    public async IAsyncEnumerable<TResult> StreamJsonLinesAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        JsonTypeInfo<TResult> itemType = operation.ResultType;
+        StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(JsonLines), cancellationToken).ConfigureAwait(false);
+        await foreach (TResult item in StreamItems.ReadLinesAsync(streamed, itemType, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>
     public void Dispose()

@@ -15,7 +15,7 @@ public enum ApiJsonPropertyOptions
     /// <summary>Always written, may be absent when read.</summary>
     None = 0,
 
-    /// <summary>Must be present when read (the schema lists it in <c>required</c>).</summary>
+    /// <summary>Must be present when read (the schema lists it in <c>required</c>); ignored with <see cref="WriteOnly"/>, which is never read.</summary>
     Required = 1,
 
     /// <summary>Not written when null (an optional property).</summary>
@@ -62,7 +62,9 @@ public static class ApiJsonMetadata
             PropertyName = name,
             JsonPropertyName = jsonName,
         });
-        if ((flags & ApiJsonPropertyOptions.Required) != 0)
+        // Required applies in the direction the property travels: a writeOnly property is required when sent, never
+        // when read (System.Text.Json refuses a required property without a setter, which would fail the whole type).
+        if ((flags & ApiJsonPropertyOptions.Required) != 0 && (flags & ApiJsonPropertyOptions.WriteOnly) == 0)
         {
             info.IsRequired = true;
         }

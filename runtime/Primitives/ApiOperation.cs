@@ -71,6 +71,41 @@ public class ApiOperation
     /// <summary>Whether the client's credentials are sent; false for operations that declare <c>security: []</c>.</summary>
     public bool IsAuthenticated => _traits.IsAuthenticated;
 
+    /// <summary>
+    /// The <c>Accept</c> header the document's responses call for (e.g. <c>application/vnd.api+json, application/problem+json</c>),
+    /// or null to ask for the default of the response kind (<c>application/json</c>, <c>text/plain</c>...).
+    /// See <see cref="WithAccept"/>.
+    /// </summary>
+    public string? Accept => _traits.Accept;
+
+    /// <summary>
+    /// Asks for the media types the document declares for the operation's responses, the preferred first, instead of
+    /// the response kind's default: a server that negotiates answers 406 to a media type it does not serve. A file
+    /// call that names its media type still asks for that one.
+    /// </summary>
+    /// <param name="accept">The <c>Accept</c> header value.</param>
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation WithAccept(string accept)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accept);
+        return With(_traits with { Accept = accept });
+    }
+
+    /// <summary>
+    /// The operation's own security requirement: alternatives, each the scheme names applied together (empty for
+    /// anonymous access); null when the document's requirement applies. See <see cref="ApiSecurity"/>.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Security => _traits.Security;
+
+    /// <summary>Declares the operation's own security requirement (its <c>security</c> in the document).</summary>
+    /// <param name="alternatives">Each alternative: the names of the schemes applied together; an empty one allows anonymous access.</param>
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation WithSecurity(params string[][] alternatives)
+    {
+        ArgumentNullException.ThrowIfNull(alternatives);
+        return With(_traits with { Security = Array.AsReadOnly(Array.ConvertAll(alternatives, a => (IReadOnlyList<string>)Array.AsReadOnly((string[])(a ?? throw new ArgumentException("An alternative is null.", nameof(alternatives))).Clone()))) });
+    }
+
     /// <summary>Sends the operation without the client's credentials (it declares <c>security: []</c>).</summary>
     /// <returns>A new descriptor; this one is unchanged.</returns>
     public virtual ApiOperation WithoutAuthentication() => With(_traits with { IsAuthenticated = false });
@@ -114,6 +149,21 @@ public class ApiOperation
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(typeInfo);
+        return With(_traits with { Errors = [.. _traits.Errors, new(status, new ApiErrorType<TError>(() => typeInfo))] });
+    }
+
+    /// <summary>
+    /// Declares the JSON body of an error response whose metadata is made when an error of that status arrives: a
+    /// type whose metadata cannot be built then yields an untyped <see cref="ApiException"/> for this operation
+    /// only, instead of failing the static initializer that holds every descriptor of a generated group.
+    /// </summary>
+    /// <param name="status">A status code (<c>"404"</c>), a range (<c>"4XX"</c>) or <c>"default"</c>.</param>
+    /// <param name="typeInfo">Returns the metadata of the error body type.</param>
+    /// <returns>A new descriptor; this one is unchanged.</returns>
+    public virtual ApiOperation WithError<TError>(string status, Func<JsonTypeInfo<TError>> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(typeInfo);
         return With(_traits with { Errors = [.. _traits.Errors, new(status, new ApiErrorType<TError>(typeInfo))] });
     }
 
@@ -154,9 +204,14 @@ public class ApiOperation
 
     /// <summary>What the <c>With…</c>/<c>As…</c> methods declare; a new descriptor gets a changed copy.</summary>
     private protected readonly record struct Traits(
-        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated)
+        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated, string? Accept)
+    }
+
+    /// <summary>
+        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated,
+        ReadOnlyCollection<IReadOnlyList<string>>? Security)
     {
-        public static readonly Traits Default = new([], ReadOnlyCollection<string>.Empty, false, true);
+        public static readonly Traits Default = new([], ReadOnlyCollection<string>.Empty, false, true, null, null);
     }
 }
 
@@ -167,6 +222,11 @@ public class ApiOperation
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiOperation<TResult> : ApiOperation
 {
+    private readonly Func<JsonTypeInfo<TResult>> _resultTypeFactory;
+    private JsonTypeInfo<TResult>? _resultType;
+    private ResponseReader<TResult>? _reader;
+    private ResponseReader<TResult>? _nullableReader;
+
     /// <summary>Describes an operation that returns a JSON body.</summary>
     /// <param name="operationId">The OpenAPI operation id.</param>
     /// <param name="method">The HTTP method.</param>
@@ -176,25 +236,54 @@ public sealed class ApiOperation<TResult> : ApiOperation
         : base(operationId, method, route)
     {
         ArgumentNullException.ThrowIfNull(resultType);
-        ResultType = resultType;
-        Reader = new JsonResponseReader<TResult>(resultType);
+        _resultType = resultType;
+        _resultTypeFactory = () => resultType;
+    }
+
+    /// <summary>
+    /// Describes an operation that returns a JSON body whose metadata is made on first use: metadata that cannot be
+    /// built fails the calls of this operation only, not the static initializer that holds every descriptor of a
+    /// generated group.
+    /// </summary>
+    /// <param name="operationId">The OpenAPI operation id.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="route">The path template relative to the base address.</param>
+    /// <param name="resultType">Returns the metadata of the success body type.</param>
+    public ApiOperation(string operationId, HttpMethod method, string route, Func<JsonTypeInfo<TResult>> resultType)
+        : base(operationId, method, route)
+    {
+        ArgumentNullException.ThrowIfNull(resultType);
+        _resultTypeFactory = resultType;
     }
 
     private ApiOperation(ApiOperation<TResult> source, Traits traits)
         : base(source, traits)
     {
-        ResultType = source.ResultType;
-        Reader = source.Reader;
+        _resultType = source._resultType;
+        _resultTypeFactory = source._resultTypeFactory;
     }
 
-    /// <summary>The metadata of the success body type.</summary>
-    public JsonTypeInfo<TResult> ResultType { get; }
+    /// <summary>The metadata of the success body type (of each item, for a streamed body).</summary>
+    /// <exception cref="InvalidOperationException">The metadata could not be built.</exception>
+    public JsonTypeInfo<TResult> ResultType => _resultType ??= CreateResultType();
 
     /// <summary>Reads the success body; made once per descriptor, so a call allocates no reader.</summary>
-    internal ResponseReader<TResult> Reader { get; }
+    internal ResponseReader<TResult> Reader => _reader ??= new JsonResponseReader<TResult>(ResultType, allowsNull: false);
+
+    /// <summary>Reads a success body that may be the JSON value <c>null</c> (a response without schema, or a nullable one).</summary>
+    internal ResponseReader<TResult> NullableReader => _nullableReader ??= new JsonResponseReader<TResult>(ResultType, allowsNull: true);
+
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithAccept(string accept) => (ApiOperation<TResult>)base.WithAccept(accept);
+
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithError<TError>(string status, Func<JsonTypeInfo<TError>> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
 
     /// <inheritdoc/>
     public override ApiOperation<TResult> WithoutAuthentication() => (ApiOperation<TResult>)base.WithoutAuthentication();
+
+    /// <inheritdoc/>
+    public override ApiOperation<TResult> WithSecurity(params string[][] alternatives) => (ApiOperation<TResult>)base.WithSecurity(alternatives);
 
     /// <inheritdoc/>
     public override ApiOperation<TResult> AsIdempotent() => (ApiOperation<TResult>)base.AsIdempotent();
@@ -206,4 +295,17 @@ public sealed class ApiOperation<TResult> : ApiOperation
     public override ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
 
     private protected override ApiOperation With(Traits traits) => new ApiOperation<TResult>(this, traits);
+
+    private JsonTypeInfo<TResult> CreateResultType()
+    {
+        try
+        {
+            return _resultTypeFactory() ?? throw new InvalidOperationException("the metadata factory returned null");
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException(
+                $"The JSON metadata of the success body of {this} could not be built, so the operation cannot be called: {exception.Message}", exception);
+        }
+    }
 }

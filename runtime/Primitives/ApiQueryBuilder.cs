@@ -20,6 +20,12 @@ namespace AutoSend.Runtime.Primitives;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public ref struct ApiQueryBuilder
 {
+    // The reserved characters that allowReserved passes through, as Uri.EscapeDataString escapes them.
+    private static readonly (string Escaped, string Raw)[] s_reserved =
+    [
+        ("%3A", ":"), ("%2F", "/"), ("%3F", "?"), ("%40", "@"), ("%21", "!"), ("%24", "$"), ("%27", "'"), ("%28", "("), ("%29", ")"), ("%2A", "*"), ("%2C", ","), ("%3B", ";"),
+    ];
+
     private StringBuilder? _text;
 
     /// <summary>Adds a pair; a null value is left out.</summary>
@@ -81,6 +87,30 @@ public ref struct ApiQueryBuilder
         }
 
         AddDelimited(name, items, delimiter);
+    }
+
+    /// <summary>
+    /// Adds a pair whose value may hold reserved characters as they are (<c>allowReserved: true</c>): RFC 3986's
+    /// <c>: / ? @ ! $ ' ( ) * , ;</c> are sent unescaped. <c>&amp;</c>, <c>=</c>, <c>+</c> and <c>#</c> are still escaped,
+    /// since they would end the value, read as a space or end the query; so are <c>[</c> and <c>]</c>, which a query
+    /// may not hold, and every character outside RFC 3986. A null value is left out.
+    /// </summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="value">The formatted value.</param>
+    public void AddAllowingReserved(string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var text = new StringBuilder(Uri.EscapeDataString(value));
+        foreach ((string escaped, string raw) in s_reserved)
+        {
+            text.Replace(escaped, raw);
+        }
+
+        AddEscaped(name, text.ToString());
     }
 
     private void AddEscaped(string name, string escapedValue)

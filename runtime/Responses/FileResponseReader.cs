@@ -10,6 +10,8 @@ internal sealed class FileResponseReader(string accept) : ResponseReader<ApiFile
 {
     public override string? Accept => accept;
 
+    public override bool AcceptOverridesOperation => true;
+
     public override bool OwnsResponse => true;
 
     public override async ValueTask<ApiFile> ReadAsync(HttpResponseMessage response, ResponseContext context, CancellationToken cancellationToken) =>

@@ -18,7 +18,9 @@ namespace AutoSend.Runtime.Responses;
 /// any other body is streamed into the deserializer through a counter that stops at
 /// <see cref="BodyLimits.MaxResponseBodyBytes"/>. One instance per operation, made with its descriptor.
 /// </summary>
-internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo) : ResponseReader<TResult>
+/// <param name="typeInfo">The metadata of the body type.</param>
+/// <param name="allowsNull">Whether the JSON value <c>null</c> is a valid body (a response without schema, or a nullable one).</param>
+internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo, bool allowsNull) : ResponseReader<TResult>
 {
     public override string? Accept => MediaTypes.Json;
 
@@ -89,6 +91,6 @@ internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo
             }
         }
 
-        return result ?? throw ErrorFactory.NullBody(response, context.Operation, context.Attempt, typeof(TResult));
+        return result is not null || allowsNull ? result! : throw ErrorFactory.NullBody(response, context.Operation, context.Attempt, typeof(TResult));
     }
 }

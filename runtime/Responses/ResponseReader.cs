@@ -18,6 +18,12 @@ internal abstract class ResponseReader<TResult>
     /// <summary>The <c>Accept</c> header the call sends, or null to send none.</summary>
     public abstract string? Accept { get; }
 
+    /// <summary>
+    /// Whether <see cref="Accept"/> wins over the media types the operation declares (<see cref="ApiOperation.Accept"/>):
+    /// true for a call that names the media type it wants (a file variant), false for a reader's default.
+    /// </summary>
+    public virtual bool AcceptOverridesOperation => false;
+
     /// <summary>Whether the result keeps the response open (a streamed file), so the attempt must not dispose it.</summary>
     public virtual bool OwnsResponse => false;
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using AutoSend.Sandbox.Campaigns;
+using AutoSend.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,11 +18,13 @@ public sealed class Sandbox : IAsyncDisposable
     private const string DefaultProjectId = "64f0c0ffee0000000000b0b0";
 
     private readonly WebApplication _app;
+    private readonly WebhookSender _webhooks;
 
-    private Sandbox(WebApplication app, Uri baseAddress)
+    private Sandbox(WebApplication app, Uri baseAddress, WebhookSender webhooks)
     {
         _app = app;
         BaseAddress = baseAddress;
+        _webhooks = webhooks;
     }
 
     /// <summary>The API root, e.g. <c>http://127.0.0.1:41234/v1/</c>.</summary>
@@ -47,20 +50,25 @@ public sealed class Sandbox : IAsyncDisposable
             app.Use(RateLimit(options));
         }
 
-        var campaigns = new CampaignStore(options);
+        var webhooks = new WebhookSender(options);
+        var campaigns = new CampaignStore(options, webhooks);
         CampaignEndpoints.Map(app, campaigns);
         app.MapFallback(context => ApiResults.Error(context, new ApiProblem(404, "NOT_FOUND", "The requested resource was not found.")));
 
         await app.StartAsync(cancellationToken);
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new Sandbox(app, new Uri(address.TrimEnd('/') + "/v1/"));
+        return new Sandbox(app, new Uri(address.TrimEnd('/') + "/v1/"), webhooks);
     }
+
+    /// <summary>Waits for every webhook delivery started so far (<see cref="SandboxOptions.Webhooks"/>) and returns their outcomes.</summary>
+    public Task<IReadOnlyList<SandboxWebhookDelivery>> FlushWebhooksAsync() => _webhooks.FlushAsync();
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _webhooks.Dispose();
     }
 
     internal static string ProjectOf(HttpContext context) => context.Items[ProjectIdItem] as string ?? DefaultProjectId;

@@ -28,10 +28,12 @@ public sealed class Swagger2WireTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(200, """[{"id":1,"name":"a"}]""");
         using LegacyStoreClient client = Client(server);
 
-        IReadOnlyList<Item> items = await client.Items.ListAsync(5, tag: ["a", "b"], piped: ["x", "y"], spaced: ["x", "y"], requestId: "r1");
+        IReadOnlyList<Item> items = await client.Items.ListAsync(5, ids: [1, 2], tag: ["a", "b"], piped: ["x", "y"], spaced: ["x", "y"], requestId: "r1");
 
         RecordedRequest request = Assert.Single(server.Requests);
-        Assert.Equal("GET /items?limit=5&tag=a&tag=b&piped=x%7Cy&spaced=x%20y", request.Line);
+
+        // csv (2.0's default, and ids's) is one comma-separated value; multi repeats the name.
+        Assert.Equal("GET /items?limit=5&ids=1,2&tag=a&tag=b&piped=x%7Cy&spaced=x%20y", request.Line);
         Assert.Equal("store-key", request.Headers["x-store-key"]);
         Assert.Equal("r1", request.Headers["x-request-id"]);
         Assert.Equal("a", Assert.Single(items).Name);

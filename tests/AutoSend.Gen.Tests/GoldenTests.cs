@@ -64,6 +64,31 @@ public sealed class GoldenTests(ITestOutputHelper output)
         AssertCompiles(run);
     }
 
+    // The wire features of issue 14: each fixture's diagnostics are the ones it holds on purpose.
+    [Theory]
+    [InlineData("security.yaml", "Fixtures.Security", "security", "AG0013")]
+    [InlineData("paging.yaml", "Fixtures.Paging", "paging", "AG0017 AG0017")]
+    [InlineData("webhooks.yaml", "Fixtures.Hooks", "webhooks", "")]
+    [InlineData("openapi32.yaml", "Fixtures.Library", "openapi32", "")]
+    public void Wire_fixture_generates_the_golden_sources_and_compiles(string fileName, string ns, string golden, string expected)
+    {
+        GeneratorRun run = RunFixture(fileName, ns);
+
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), run.GeneratorDiagnostics.Select(d => d.Id));
+        Golden.Verify(golden, run.Sources);
+        AssertCompiles(run);
+    }
+
+    [Fact]
+    public void Media_fixture_generates_the_golden_sources_and_compiles()
+    {
+        GeneratorRun run = RunFixture("media.yaml", "Fixtures.Media");
+
+        Assert.Empty(run.GeneratorDiagnostics.Select(d => d.ToString()));
+        Golden.Verify("media", run.Sources);
+        AssertCompiles(run);
+    }
+
     [Fact]
     public void Names_fixture_generates_the_golden_sources_and_compiles_without_warnings()
     {

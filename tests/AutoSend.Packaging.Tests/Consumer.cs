@@ -11,10 +11,16 @@ public sealed class Consumer : IDisposable
     private readonly TemporaryDirectory _directory = new("autosend-consumer");
     private readonly PackageFeed _feed;
 
-    public Consumer(PackageFeed feed, string program, string extraProperties = "", string extraItems = "")
+    public Consumer(PackageFeed feed, string program, string extraProperties = "", string extraItems = "", string clientMetadata = "")
+        : this(feed, program, File.ReadAllText(RepositoryPaths.AutoSendSpec), "AutoSend.Client", extraProperties, extraItems, clientMetadata)
+    {
+    }
+
+    /// <summary>A consumer of another document, one the project has never seen, written into the consumer's folder.</summary>
+    public Consumer(PackageFeed feed, string program, string specText, string specNamespace, string extraProperties = "", string extraItems = "", string clientMetadata = "")
     {
         _feed = feed;
-        File.Copy(RepositoryPaths.AutoSendSpec, SpecPath);
+        File.WriteAllText(SpecPath, specText);
         feed.WriteNuGetConfig(_directory.Path);
         File.WriteAllText(_directory.Combine("Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -30,7 +36,7 @@ public sealed class Consumer : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="AutoSend.Gen" Version="{feed.Version}" />
-                <OpenApiClient Include="autosend.openapi.yaml" Namespace="AutoSend.Client" />
+                <OpenApiClient Include="autosend.openapi.yaml" Namespace="{specNamespace}" {clientMetadata}/>
                 {extraItems}
               </ItemGroup>
             </Project>

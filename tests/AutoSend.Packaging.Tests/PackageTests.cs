@@ -41,7 +41,13 @@ public sealed class PackageTests(PackageFeed feed)
         Assert.Contains("lib/net8.0/AutoSend.Runtime.dll", entries);
         Assert.Contains("lib/net10.0/AutoSend.Runtime.dll", entries);
         string nuspec = PackageFeed.ReadEntry(feed.RuntimePackage, "AutoSend.Runtime.nuspec");
-        Assert.DoesNotContain("<dependency ", nuspec, StringComparison.Ordinal);
+
+        // BCL only: on net8.0 the one exception is System.Net.ServerSentEvents, which .NET 9 and later ship in the
+        // shared framework (the server-sent events parser); net10.0 depends on nothing.
+        string[] dependencies = System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(["System.Net.ServerSentEvents"], dependencies);
+        Assert.Matches("<group targetFramework=\"net8.0\">\\s*<dependency id=\"System.Net.ServerSentEvents\"", nuspec);
+        Assert.Matches("<group targetFramework=\"net10.0\"\\s*/>", nuspec);
     }
 
     [Fact]
@@ -82,6 +88,38 @@ public sealed class PackageTests(PackageFeed feed)
         Assert.Equal("60d5ec49f1b2c72d9c8b4567 sending_gradual", run.Output.Trim());
         Assert.Equal("POST /v1/campaigns/60d5ec49f1b2c72d9c8b4567/resume", Assert.Single(server.Requests).Line);
         Assert.Equal("Bearer AS_consumer.di-key", server.Requests[0].Headers["authorization"]);
+    }
+
+    [Fact]
+    public async Task A_consumer_filtering_the_document_gets_only_the_operations_it_names()
+    {
+        // ';' as a user writes it in MSBuild: the props must carry it through the compiler's .editorconfig intact.
+        using var consumer = new Consumer(feed, ResumeProgram, clientMetadata: "Operations=\"resumeCampaign;pauseCampaign\" ");
+        (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the filtering consumer");
+
+        string campaigns = File.ReadAllText(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.CampaignsClient.g.cs"));
+        Assert.Contains(" ResumeAsync(", campaigns, StringComparison.Ordinal);
+        Assert.Contains(" PauseAsync(", campaigns, StringComparison.Ordinal);
+        Assert.DoesNotContain(" AbortAsync(", campaigns, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.ContactsClient.g.cs")), "ContactsClient was generated");
+        Assert.False(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.Contact.g.cs")), "Contact was generated");
+
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, ResumeResponse);
+        ProcessResult run = (await consumer.RunAsync(new Uri(server.Address, "v1").ToString())).EnsureSuccess("the filtering consumer");
+        Assert.StartsWith("60d5ec49f1b2c72d9c8b4567 sending_gradual gradual", run.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consumer_naming_an_unknown_operation_gets_AG0023()
+    {
+        using var consumer = new Consumer(feed, ResumeProgram, clientMetadata: "Operations=\"resumeCampaign;resumeCampain\" ");
+        ProcessResult build = await consumer.BuildAsync();
+
+        // TreatWarningsAsErrors is on in the consumer: the warning fails the build, located in the spec.
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("autosend.openapi.yaml(", build.Output, StringComparison.Ordinal);
+        Assert.Contains("AG0023", build.Output, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'resumeCampaign'?", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

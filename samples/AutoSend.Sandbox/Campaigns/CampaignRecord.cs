@@ -47,12 +47,15 @@ internal sealed class CampaignRecord
     public bool IsGradual => (string?)Fields["sendMode"] == "gradual";
 
     /// <summary>Moves the campaign along the clock: a scheduled one starts sending, a sending one finishes.</summary>
-    public void Advance(DateTimeOffset now, TimeSpan sendDuration)
+    /// <returns>Whether the campaign started sending.</returns>
+    public bool Advance(DateTimeOffset now, TimeSpan sendDuration)
     {
+        bool started = false;
         if (Phase == CampaignPhase.Scheduled && StartsAt is { } starts && now >= starts)
         {
             Phase = CampaignPhase.Sending;
             SendingSince = starts;
+            started = true;
         }
 
         if (Phase == CampaignPhase.Sending && SendingSince is { } since && SentFor + (now - since) >= sendDuration)
@@ -62,6 +65,8 @@ internal sealed class CampaignRecord
             SendingSince = null;
             SentFor = sendDuration;
         }
+
+        return started;
     }
 
     public string Status => Phase switch

@@ -8,7 +8,7 @@ namespace AutoSend.Sandbox.Campaigns;
 /// only while sending, delete only drafts. Where AutoSend documents no error for a bad transition, the sandbox answers
 /// 400 with a specific code (docs/sandbox.md lists them as our assumption).
 /// </summary>
-internal sealed class CampaignStore(SandboxOptions options)
+internal sealed class CampaignStore(SandboxOptions options, Webhooks.WebhookSender webhooks)
 {
     private static readonly string[] s_writable =
     [
@@ -58,7 +58,7 @@ internal sealed class CampaignStore(SandboxOptions options)
         lock (_lock)
         {
             List<CampaignRecord> matching = _campaigns.Values
-                .Select(c => { c.Advance(Now, options.SendDuration); return c; })
+                .Select(c => { Advance(c); return c; })
                 .Where(c => status is null || c.Status == status)
                 .Where(c => name is null || ((string?)c.Fields["name"] ?? string.Empty).Contains(name, StringComparison.OrdinalIgnoreCase))
                 .Where(c => (start is null || c.CreatedAt >= start) && (end is null || c.CreatedAt <= end))
@@ -142,6 +142,7 @@ internal sealed class CampaignStore(SandboxOptions options)
         campaign.Phase = CampaignPhase.Sending;
         campaign.SendingSince = now;
         campaign.ResumedAt = now;
+        EmailSent(campaign);
     });
 
     public JsonObject Abort(string id) => Transition(id, CampaignPhase.Sending, "CAMPAIGN_NOT_SENDING", "Only a campaign that is sending can be aborted", (campaign, now) =>
@@ -176,9 +177,28 @@ internal sealed class CampaignStore(SandboxOptions options)
             throw ApiProblem.NotFound("CAMPAIGN_NOT_FOUND", "Campaign");
         }
 
-        campaign.Advance(Now, options.SendDuration);
+        Advance(campaign);
         return campaign;
     }
+
+    private void Advance(CampaignRecord campaign)
+    {
+        if (campaign.Advance(Now, options.SendDuration))
+        {
+            EmailSent(campaign);
+        }
+    }
+
+    // AutoSend has no campaign status events: a receiver hears of a sending campaign through its emails.
+    private void EmailSent(CampaignRecord campaign) => webhooks.Deliver("email.sent", new JsonObject
+    {
+        ["emailId"] = Ids.New(),
+        ["from"] = (string?)campaign.Fields["from"] ?? "campaigns@sandbox.example",
+        ["to"] = new JsonObject { ["email"] = "subscriber@example.com", ["name"] = "Sandbox Subscriber" },
+        ["subject"] = (string?)campaign.Fields["subject"] ?? string.Empty,
+        ["test"] = false,
+        ["campaignId"] = campaign.Id,
+    });
 
     // sendNow starts sending after SendDelay; scheduledAt at that time; otherwise the campaign stays a draft.
     private void Schedule(CampaignRecord campaign, DateTimeOffset now)

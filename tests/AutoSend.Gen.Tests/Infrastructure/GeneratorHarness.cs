@@ -10,7 +10,12 @@ using Microsoft.CodeAnalysis.Text;
 namespace AutoSend.Gen.Tests.Infrastructure;
 
 /// <summary>One spec handed to the generator, as an &lt;OpenApiClient&gt; item would.</summary>
-public sealed record SpecInput(string Path, string Text, string Namespace = "", string ClientName = "");
+/// <param name="Path">The spec's path.</param>
+/// <param name="Text">The spec's text.</param>
+/// <param name="Namespace">The item's Namespace metadata.</param>
+/// <param name="ClientName">The item's ClientName metadata.</param>
+/// <param name="Metadata">More of the item's metadata as the package's props hand it over (e.g. <c>AutoSendGenOperations</c>).</param>
+public sealed record SpecInput(string Path, string Text, string Namespace = "", string ClientName = "", IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>What one generator run produced.</summary>
 public sealed record GeneratorRun(
@@ -135,7 +140,8 @@ public static class GeneratorHarness
             SpecInput? spec = specs.FirstOrDefault(s => s.Path == textFile.Path);
             return spec is null
                 ? new Options([])
-                : new Options(new Dictionary<string, string>
+                : new Options(new Dictionary<string, string>(
+                    (spec.Metadata ?? new Dictionary<string, string>()).Select(m => KeyValuePair.Create("build_metadata.AdditionalFiles." + m.Key, m.Value)))
                 {
                     ["build_metadata.AdditionalFiles.AutoSendGenSource"] = "OpenApiClient",
                     ["build_metadata.AdditionalFiles.AutoSendGenNamespace"] = spec.Namespace,

@@ -1,0 +1,120 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using AutoSend.Gen.Tests.Infrastructure;
+using AutoSend.Runtime.Primitives;
+using AutoSend.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace AutoSend.Gen.Tests;
+
+/// <summary>
+/// The metadata the generator emits is valid by construction: for the AutoSend spec and every fixture, the generated
+/// code is compiled, loaded, every type's static initializer run, every JSON type info of the context resolved (which
+/// makes System.Text.Json check each property), and every operation descriptor's success metadata read. One bad
+/// property used to fail a whole group's static initializer with a TypeInitializationException before any request.
+/// </summary>
+public sealed class GeneratedMetadataTests
+{
+    public static TheoryData<string> Documents => new()
+    {
+        "spec/autosend.openapi.yaml",
+        "features.yaml",
+        "mapping.yaml",
+        "media.yaml",
+        "operations.yaml",
+        "operations.swagger2.yaml",
+        "Hostile/hostile.yaml",
+        "Hostile/hostile.json",
+        "Hostile/cycles.yaml",
+    };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_generated_type_loads_and_every_json_metadata_resolves(string document)
+    {
+        string path = document.StartsWith("spec/", StringComparison.Ordinal)
+            ? RepositoryPaths.AutoSendSpec
+            : Path.Combine(AppContext.BaseDirectory, "Fixtures", document);
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path)));
+
+        var context = new AssemblyLoadContext("metadata-" + document, isCollectible: true);
+        try
+        {
+            Assembly assembly = Load(run, context);
+            List<string> failures = [];
+            int infos = 0, operations = 0;
+            foreach (Type type in assembly.GetTypes().Where(t => t.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>() is not null))
+            {
+                if (!Try(failures, type.FullName!, () => RuntimeHelpers.RunClassConstructor(type.TypeHandle)))
+                {
+                    continue;
+                }
+
+                if (typeof(JsonSerializerContext).IsAssignableFrom(type))
+                {
+                    object defaultContext = type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+                    foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => typeof(JsonTypeInfo).IsAssignableFrom(p.PropertyType)))
+                    {
+                        infos++;
+                        Try(failures, type.Name + "." + property.Name, () =>
+                        {
+                            var info = (JsonTypeInfo)property.GetValue(defaultContext)!;
+                            _ = info.Properties.Count;
+                        });
+                    }
+                }
+
+                foreach (FieldInfo field in type.GetFields(BindingFlags.NonPublic | BindingFlags.Static).Where(f => typeof(ApiOperation).IsAssignableFrom(f.FieldType)))
+                {
+                    operations++;
+                    Try(failures, type.Name + "." + field.Name, () =>
+                    {
+                        object operation = field.GetValue(null)!;
+                        _ = operation.GetType().GetProperty("ResultType")?.GetValue(operation);
+                    });
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            Assert.True(infos + operations > 0, "the document generated neither JSON metadata nor operations");
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static Assembly Load(GeneratorRun run, AssemblyLoadContext context)
+    {
+        using var image = new MemoryStream();
+        EmitResult emitted = run.OutputCompilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        image.Position = 0;
+        return context.LoadFromStream(image);
+    }
+
+    // Records the innermost exception's message, so that a TypeInitializationException shows its cause.
+    private static bool Try(List<string> failures, string what, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            Exception inner = exception;
+            while (inner.InnerException is not null)
+            {
+                inner = inner.InnerException;
+            }
+
+            failures.Add($"{what}: {exception.GetType().Name}: {inner.Message}");
+            return false;
+        }
+    }
+}
