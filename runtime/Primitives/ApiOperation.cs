@@ -204,11 +204,7 @@ public class ApiOperation
 
     /// <summary>What the <c>With…</c>/<c>As…</c> methods declare; a new descriptor gets a changed copy.</summary>
     private protected readonly record struct Traits(
-        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated, string? Accept)
-    }
-
-    /// <summary>
-        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated,
+        KeyValuePair<string, ApiErrorType>[] Errors, ReadOnlyCollection<string> RetryAfterBodyPointers, bool MarkedIdempotent, bool IsAuthenticated, string? Accept,
         ReadOnlyCollection<IReadOnlyList<string>>? Security)
     {
         public static readonly Traits Default = new([], ReadOnlyCollection<string>.Empty, false, true, null, null);

@@ -28,7 +28,7 @@ public sealed class MediaTypeTests
     [InlineData("*/*", true, "File")]
     [InlineData("text/csv; charset=utf-8", false, "Text")]
     [InlineData("text/csv", true, "File")]
-    [InlineData("application/x-ndjson", false, "File")]
+    [InlineData("application/x-ndjson", false, "JsonLines")]
     [InlineData("image/png", false, "File")]
     public void A_response_is_read_by_its_media_type(string contentKey, bool binary, string expected)
     {
