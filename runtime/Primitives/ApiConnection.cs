@@ -231,19 +231,9 @@ public sealed class ApiConnection : IDisposable
     public Task<TResult> SendAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        // The descriptor makes its metadata on first use: a failure there fails this operation's calls, as a faulted
-        // task like every other failure, and never the static initializer that holds the group's descriptors.
-        ResponseReader<TResult> reader;
-        try
-        {
-            reader = operation.Reader;
-        }
-        catch (InvalidOperationException failure)
-        {
-            return Task.FromException<TResult>(failure);
-        }
-
-        return Send(request, operation, reader, cancellationToken);
+        return Reader(operation, static o => o.Reader, out ResponseReader<TResult>? reader) is { } failure
+            ? Task.FromException<TResult>(failure)
+            : Send(request, operation, reader!, cancellationToken);
     }
 
     /// <summary>Sends a request whose success body is a file (any non-JSON media type) and hands it over as a stream.</summary>
@@ -281,17 +271,9 @@ public sealed class ApiConnection : IDisposable
         where TResult : class
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ResponseReader<TResult?> reader;
-        try
-        {
-            reader = operation.NullableReader!;
-        }
-        catch (InvalidOperationException failure)
-        {
-            return Task.FromException<TResult?>(failure);
-        }
-
-        return Send(request, operation, reader, cancellationToken);
+        return Reader<ApiOperation<TResult>, TResult?>(operation, static o => o.NullableReader!, out ResponseReader<TResult?>? reader) is { } failure
+            ? Task.FromException<TResult?>(failure)
+            : Send(request, operation, reader!, cancellationToken);
     }
 
     /// <inheritdoc cref="SendForNullableAsync{TResult}(HttpRequestMessage, ApiOperation{TResult}, CancellationToken)"/>
@@ -299,17 +281,102 @@ public sealed class ApiConnection : IDisposable
         where TResult : struct
     {
         ArgumentNullException.ThrowIfNull(operation);
-        ResponseReader<TResult?> reader;
-        try
-        {
-            reader = operation.NullableReader;
-        }
-        catch (InvalidOperationException failure)
-        {
-            return Task.FromException<TResult?>(failure);
-        }
+        return Reader(operation, static o => o.NullableReader, out ResponseReader<TResult?>? reader) is { } failure
+            ? Task.FromException<TResult?>(failure)
+            : Send(request, operation, reader!, cancellationToken);
+    }
 
-        return Send(request, operation, reader, cancellationToken);
+    // The raw front ends: the same calls as above, returning the status code and the headers with the body. The reader
+    // is the plain call's, wrapped; everything else (sending, retries, errors) is the one path every call takes.
+
+    /// <summary>Like <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/>, returning the status code and the headers.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="createResponse">Makes the generated response type from the status code and the headers.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What <paramref name="createResponse"/> made.</returns>
+    /// <exception cref="ApiException">As for the plain call.</exception>
+    public Task<TResponse> SendAsync<TResponse>(HttpRequestMessage request, ApiOperation operation, Func<int, ApiResponseHeaders, TResponse> createResponse,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createResponse);
+        return Send(request, operation, Raw(EmptyResponseReader.Instance, (status, _, headers) => createResponse(status, headers)), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="SendAsync{TResult}(HttpRequestMessage, ApiOperation{TResult}, CancellationToken)"/>, returning the status code and the headers with the body.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
+    /// <param name="createResponse">Makes the generated response type from the status code, the body and the headers.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>What <paramref name="createResponse"/> made.</returns>
+    /// <exception cref="ApiException">As for the plain call.</exception>
+    public Task<TResponse> SendAsync<TResult, TResponse>(HttpRequestMessage request, ApiOperation<TResult> operation, Func<int, TResult, ApiResponseHeaders, TResponse> createResponse,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(createResponse);
+        return Reader(operation, static o => o.Reader, out ResponseReader<TResult>? reader) is { } failure
+            ? Task.FromException<TResponse>(failure)
+            : Send(request, operation, Raw(reader!, createResponse), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="SendForNullableAsync{TResult}(HttpRequestMessage, ApiOperation{TResult}, CancellationToken)"/>, returning the status code and the headers with the body.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to, with the success body's metadata.</param>
+    /// <param name="createResponse">Makes the generated response type from the status code, the body (null for a declared no-body status) and the headers.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>What <paramref name="createResponse"/> made.</returns>
+    /// <exception cref="ApiException">As for the plain call.</exception>
+    public Task<TResponse> SendForNullableAsync<TResult, TResponse>(HttpRequestMessage request, ApiOperation<TResult> operation,
+        Func<int, TResult?, ApiResponseHeaders, TResponse> createResponse, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(createResponse);
+        return Reader<ApiOperation<TResult>, TResult?>(operation, static o => o.NullableReader!, out ResponseReader<TResult?>? reader) is { } failure
+            ? Task.FromException<TResponse>(failure)
+            : Send(request, operation, Raw(reader!, createResponse), cancellationToken);
+    }
+
+    /// <inheritdoc cref="SendForNullableAsync{TResult, TResponse}(HttpRequestMessage, ApiOperation{TResult}, Func{int, TResult, ApiResponseHeaders, TResponse}, CancellationToken)"/>
+    public Task<TResponse> SendForNullableAsync<TResult, TResponse>(HttpRequestMessage request, ApiOperation<TResult?> operation,
+        Func<int, TResult?, ApiResponseHeaders, TResponse> createResponse, CancellationToken cancellationToken)
+        where TResult : struct
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(createResponse);
+        return Reader(operation, static o => o.NullableReader, out ResponseReader<TResult?>? reader) is { } failure
+            ? Task.FromException<TResponse>(failure)
+            : Send(request, operation, Raw(reader!, createResponse), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="SendForFileAsync(HttpRequestMessage, ApiOperation, string, CancellationToken)"/>, returning the status code and the headers with the file.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="accept">The media type to ask for, e.g. <c>application/octet-stream</c>.</param>
+    /// <param name="createResponse">Makes the generated response type from the status code, the file and the headers.</param>
+    /// <param name="cancellationToken">Cancels the call until the response headers have arrived.</param>
+    /// <returns>What <paramref name="createResponse"/> made; the caller disposes the file.</returns>
+    /// <exception cref="ApiException">As for the plain call.</exception>
+    public Task<TResponse> SendForFileAsync<TResponse>(HttpRequestMessage request, ApiOperation operation, string accept,
+        Func<int, ApiFile, ApiResponseHeaders, TResponse> createResponse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createResponse);
+        return Send(request, operation, Raw(new FileResponseReader(accept), createResponse), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="SendForTextAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/>, returning the status code and the headers with the text.</summary>
+    /// <param name="request">The request, which this method disposes.</param>
+    /// <param name="operation">The operation it belongs to.</param>
+    /// <param name="createResponse">Makes the generated response type from the status code, the text and the headers.</param>
+    /// <param name="cancellationToken">Cancels the call, including reading the body.</param>
+    /// <returns>What <paramref name="createResponse"/> made.</returns>
+    /// <exception cref="ApiException">As for the plain call.</exception>
+    public Task<TResponse> SendForTextAsync<TResponse>(HttpRequestMessage request, ApiOperation operation,
+        Func<int, string, ApiResponseHeaders, TResponse> createResponse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createResponse);
+        return Send(request, operation, Raw(TextResponseReader.Instance, createResponse), cancellationToken);
     }
 
     /// <summary>
@@ -415,6 +482,25 @@ public sealed class ApiConnection : IDisposable
         if (_ownsHttpClient)
         {
             _httpClient.Dispose();
+        }
+    }
+
+    private static RawResponseReader<TResult, TResponse> Raw<TResult, TResponse>(ResponseReader<TResult> body, Func<int, TResult, ApiResponseHeaders, TResponse> create) =>
+        new(body, create);
+
+    // The descriptor makes its metadata on first use: a failure there fails this operation's calls, as a faulted task
+    // like every other failure, and never the static initializer that holds the group's descriptors.
+    private static InvalidOperationException? Reader<TOperation, TResult>(TOperation operation, Func<TOperation, ResponseReader<TResult>> get, out ResponseReader<TResult>? reader)
+    {
+        try
+        {
+            reader = get(operation);
+            return null;
+        }
+        catch (InvalidOperationException failure)
+        {
+            reader = null;
+            return failure;
         }
     }
 

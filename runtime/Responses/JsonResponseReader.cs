@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -19,7 +20,10 @@ namespace AutoSend.Runtime.Responses;
 /// <see cref="BodyLimits.MaxResponseBodyBytes"/>. One instance per operation, made with its descriptor.
 /// </summary>
 /// <param name="typeInfo">The metadata of the body type.</param>
-/// <param name="allowsNull">Whether the JSON value <c>null</c> is a valid body (a response without schema, or a nullable one).</param>
+/// <param name="allowsNull">
+/// Whether the JSON value <c>null</c> is a valid body (a response without schema, or a nullable one), and so is no body
+/// at all (a 204 or 205, or an empty body), which the operation declares beside a success with a body.
+/// </param>
 internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo, bool allowsNull) : ResponseReader<TResult>
 {
     public override string? Accept => MediaTypes.Json;
@@ -27,6 +31,12 @@ internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo
     public override async ValueTask<TResult> ReadAsync(HttpResponseMessage response, ResponseContext context, CancellationToken cancellationToken)
     {
         HttpContent content = response.Content;
+        if (allowsNull && (response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.ResetContent || content.Headers.ContentLength == 0))
+        {
+            // A declared success without a body (204 beside a 200 with one): null, as for the JSON value null.
+            return default!;
+        }
+
         if (content.Headers.ContentType is { MediaType: not null } contentType && !MediaTypes.IsJson(contentType))
         {
             throw await context.Errors.FromResponseAsync(response, context.Operation, context.Attempt, cancellationToken).ConfigureAwait(false);
@@ -75,6 +85,11 @@ internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo
                 try
                 {
                     result = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                }
+                catch (JsonException) when (allowsNull && stream.BytesRead == 0)
+                {
+                    // An empty body of unknown length (chunked): no body, as above.
+                    return default!;
                 }
                 catch (JsonException exception)
                 {
