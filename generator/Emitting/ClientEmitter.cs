@@ -67,7 +67,7 @@ internal static class ClientEmitter
             DocComment.Summary(writer, null, "The client for " + (client.Title.Length > 0 ? "the " + DocComment.Inline(client.Title) : "the API") + ".");
             DocComment.Remarks(writer, client.Description);
             writer.Line(context.GeneratedCodeAttribute);
-            using (writer.Open("public sealed partial class " + name + " : " + Bcl.IDisposable))
+            using (writer.Open("public sealed partial class " + name + " : " + Bcl.IDisposable + ", " + context.TypeName(client.InterfaceName)))
             {
                 writer.Line("private const string UserAgent = " + Literal.String("AutoSend.Gen/" + EmitContext.GeneratorVersion) + ";");
                 writer.Line();
@@ -102,6 +102,11 @@ internal static class ClientEmitter
                     {
                         writer.Line(group.PropertyName + " = new " + context.TypeName(group.TypeName) + "(connection, options);");
                     }
+
+                    if (root is not null)
+                    {
+                        writer.Line("WithRawResponse = new " + RawTypeName(context, name, root) + "(this);");
+                    }
                 }
 
                 writer.Line();
@@ -115,6 +120,22 @@ internal static class ClientEmitter
                     writer.Line();
                     DocComment.Summary(writer, group.Description, "The <c>" + DocComment.Inline(group.PropertyName) + "</c> operations.");
                     writer.Line("public " + context.TypeName(group.TypeName) + " " + group.PropertyName + " { get; }");
+                }
+
+                if (root is not null)
+                {
+                    WriteRawProperty(writer, context, name, client.InterfaceName, root);
+                }
+
+                // The interface's properties return the groups' interfaces; the client's own keep the classes.
+                if (groups.Count > 0)
+                {
+                    writer.Line();
+                }
+
+                foreach (OperationGroupSpec group in groups)
+                {
+                    writer.Line(context.TypeName(group.InterfaceName) + " " + context.TypeName(client.InterfaceName) + "." + group.PropertyName + " => " + group.PropertyName + ";");
                 }
 
                 writer.Lines($$"""
@@ -137,6 +158,11 @@ internal static class ClientEmitter
                 }
 
                 OperationEmitter.WriteMethods(writer, context, root);
+                if (root is not null)
+                {
+                    writer.Line();
+                    WriteRawClass(writer, context, name, root);
+                }
             }
         }
 
@@ -151,7 +177,7 @@ internal static class ClientEmitter
             DocComment.Summary(writer, group.Description, "The <c>" + DocComment.Inline(group.PropertyName) + "</c> operations.");
             writer.Line("/// <remarks>Reached through <see cref=\"" + context.TypeName(context.Client.ClientName) + "." + group.PropertyName + "\"/>.</remarks>");
             writer.Line(context.GeneratedCodeAttribute);
-            using (writer.Open("public sealed partial class " + group.TypeName))
+            using (writer.Open("public sealed partial class " + group.TypeName + " : " + context.TypeName(group.InterfaceName)))
             {
                 OperationEmitter.WriteDescriptors(writer, context, group);
                 writer.Line("private readonly " + Runtime.ApiConnection + " _connection;");
@@ -161,12 +187,56 @@ internal static class ClientEmitter
                 {
                     writer.Line("_connection = connection;");
                     WriteSharedAssignments(writer, context.Client);
+                    writer.Line("WithRawResponse = new " + RawTypeName(context, group.TypeName, group) + "(this);");
                 }
+
+                WriteRawProperty(writer, context, group.TypeName, group.InterfaceName, group);
                 OperationEmitter.WriteMethods(writer, context, group);
+                writer.Line();
+                WriteRawClass(writer, context, group.TypeName, group);
             }
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>The summary of every <c>WithRawResponse</c> property.</summary>
+    public const string RawPropertySummary = "The same operations, each returning the whole response: its status code, its headers and the body.";
+
+    /// <summary>The raw mirror class of a group (or of the client's untagged operations), nested in its class.</summary>
+    private static string RawTypeName(EmitContext context, string containerName, OperationGroupSpec group) =>
+        context.TypeName(containerName) + "." + group.RawTypeName;
+
+    // WithRawResponse, with the concrete mirror, and the interface's, which returns the mirror's interface.
+    private static void WriteRawProperty(SourceWriter writer, EmitContext context, string containerName, string interfaceName, OperationGroupSpec group)
+    {
+        writer.Line();
+        DocComment.Summary(writer, null, RawPropertySummary);
+        writer.Line("public " + RawTypeName(context, containerName, group) + " WithRawResponse { get; }");
+        writer.Line();
+        writer.Line(context.TypeName(group.RawInterfaceName) + " " + context.TypeName(interfaceName) + ".WithRawResponse => WithRawResponse;");
+    }
+
+    // The mirror: the same overloads, each sending through the container's connection, descriptors and request
+    // builders (which stay private: a nested class may use them) and returning the whole response.
+    private static void WriteRawClass(SourceWriter writer, EmitContext context, string containerName, OperationGroupSpec group)
+    {
+        string container = context.TypeName(containerName);
+        string label = group.PropertyName.Length > 0 ? "The <c>" + DocComment.Inline(group.PropertyName) + "</c> operations" : "The operations of the client";
+        DocComment.Summary(writer, null, label + ", each returning the whole response: its status code, its headers and the body.");
+        writer.Line("/// <remarks>Reached through <see cref=\"" + container + ".WithRawResponse\"/>. An error status throws as from the plain methods.</remarks>");
+        writer.Line(context.GeneratedCodeAttribute);
+        using (writer.Open("public sealed partial class " + group.RawTypeName + " : " + context.TypeName(group.RawInterfaceName)))
+        {
+            writer.Line("private readonly " + container + " " + OperationEmitter.RawOwner + ";");
+            writer.Line();
+            using (writer.Open("internal " + group.RawTypeName + "(" + container + " client)"))
+            {
+                writer.Line(OperationEmitter.RawOwner + " = client;");
+            }
+
+            OperationEmitter.WriteMethods(writer, context, group, MethodSet.RawClass);
+        }
     }
 
     /// <summary>The field that holds a shared header's option, read once when the client is built.</summary>

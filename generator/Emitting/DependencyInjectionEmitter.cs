@@ -1,3 +1,4 @@
+using System.Linq;
 using AutoSend.Gen.Model;
 using static AutoSend.Gen.Emitting.KnownTypes;
 
@@ -57,7 +58,8 @@ internal static class DependencyInjectionEmitter
                     /// The HTTP client and the options are both named <c>{{DocComment.Inline(client.ClientName)}}</c> (the returned builder's
                     /// <see cref="{{Extensions.IHttpClientBuilder}}.Name"/>). Without a <see cref="{{Runtime.ApiClientOptions}}.BaseAddress"/>,
                     /// requests go to the <see cref="{{Bcl.HttpClient}}.BaseAddress"/> set with <c>ConfigureHttpClient</c>,
-                    /// else to the document's first server.
+                    /// else to the document's first server. <see cref="{{context.TypeName(client.InterfaceName)}}"/> and the interface of each
+                    /// group are registered too (transient), resolved through the client.
                     /// </remarks>
                     /// <param name="services">The service collection.</param>
                     /// <param name="configure">Sets the client's options: credentials, base address, retries, timeouts.</param>
@@ -82,9 +84,19 @@ internal static class DependencyInjectionEmitter
                         {{OptionsExtensions}}.PostConfigure<{{Extensions.HttpClientFactoryOptions}}>(services, name, factoryOptions =>
                             factoryOptions.HttpMessageHandlerBuilderActions.Add(handlerBuilder => retries.HandlerRetries = HasResilienceHandler(handlerBuilder.AdditionalHandlers)));
                         {{Extensions.HttpClientBuilderExtensions}}.AddTypedClient<{{clientType}}>(builder, (httpClient, provider) => Create(httpClient, provider, name, retries));
-                        return builder;
-                    }
+
+                        // The interfaces resolve through the typed client (transient, like it); a group's is that client's group.
                     """);
+                writer.Indent();
+                WriteInterfaceRegistration(writer, context.TypeName(client.InterfaceName), "provider", clientType, string.Empty);
+                foreach (OperationGroupSpec group in client.Groups.Where(g => g.PropertyName.Length > 0))
+                {
+                    WriteInterfaceRegistration(writer, context.TypeName(group.InterfaceName), "provider", clientType, "." + group.PropertyName);
+                }
+
+                writer.Line("return builder;");
+                writer.Unindent();
+                writer.Line("}");
 
                 if (configuration)
                 {
@@ -152,6 +164,10 @@ internal static class DependencyInjectionEmitter
 
         return writer.ToString();
     }
+
+    private static void WriteInterfaceRegistration(SourceWriter writer, string interfaceType, string provider, string clientType, string member) =>
+        writer.Line(Extensions.ServiceCollectionDescriptorExtensions + ".TryAddTransient<" + interfaceType + ">(services, static " + provider + " => "
+            + Extensions.ServiceProviderServiceExtensions + ".GetRequiredService<" + clientType + ">(" + provider + ")" + member + ");");
 
     // Add<Client>(services, configuration, configure): binds the options from configuration without reflection.
     private static void WriteConfigurationOverload(SourceWriter writer, ClientSpec client, string clientCref, string optionsCref, string optionsType, string method)

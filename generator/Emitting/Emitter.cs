@@ -34,9 +34,22 @@ internal static class Emitter
     {
         yield return new(client.ClientName, (context, _) => ClientEmitter.EmitClient(context));
         yield return new(client.OptionsName, (context, _) => ClientEmitter.EmitOptions(context));
-        foreach (OperationGroupSpec group in client.Groups.Where(g => g.PropertyName.Length > 0))
+        yield return new(client.InterfaceName, (context, _) => InterfaceEmitter.EmitClient(context));
+        foreach (OperationGroupSpec group in client.Groups)
         {
-            yield return new(group.TypeName, (context, _) => ClientEmitter.EmitGroup(context, group));
+            // The untagged operations are the client's; their raw mirror's interface is their own.
+            if (group.PropertyName.Length > 0)
+            {
+                yield return new(group.TypeName, (context, _) => ClientEmitter.EmitGroup(context, group));
+                yield return new(group.InterfaceName, (context, _) => InterfaceEmitter.EmitGroup(context, group));
+            }
+
+            yield return new(group.RawInterfaceName, (context, _) => InterfaceEmitter.EmitRaw(context, group));
+        }
+
+        if (client.Response is { } response)
+        {
+            yield return new(response.Name, (context, _) => ResponseTypeEmitter.Emit(context, response));
         }
 
         foreach (TypeDeclarationSpec type in client.Types)

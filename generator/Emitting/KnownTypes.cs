@@ -110,6 +110,7 @@ internal static class KnownTypes
         public const string DateOnly = "global::System.DateOnly";
         public const string DateTimeOffset = "global::System.DateTimeOffset";
         public const string FormatException = "global::System.FormatException";
+        public const string NumberStyles = "global::System.Globalization.NumberStyles";
         public const string Func = "global::System.Func";
         public const string Guid = "global::System.Guid";
         public const string IDisposable = "global::System.IDisposable";
@@ -193,6 +194,7 @@ internal static class KnownTypes
         public const string IServiceCollection = DependencyInjection + ".IServiceCollection";
         public const string OptionsServiceCollectionExtensions = DependencyInjection + ".OptionsServiceCollectionExtensions";
         public const string ServiceProviderServiceExtensions = DependencyInjection + ".ServiceProviderServiceExtensions";
+        public const string ServiceCollectionDescriptorExtensions = DependencyInjection + ".Extensions.ServiceCollectionDescriptorExtensions";
 
         public const string HttpClientFactoryOptions = "global::Microsoft.Extensions.Http.HttpClientFactoryOptions";
         public const string IOptionsMonitor = "global::Microsoft.Extensions.Options.IOptionsMonitor";

@@ -62,58 +62,114 @@ internal static class OperationEmitter
         }
     }
 
-    public static void WriteMethods(SourceWriter writer, EmitContext context, OperationGroupSpec? group)
+    /// <summary>Writes the methods of a group's operations into one of the four types that carry them.</summary>
+    /// <param name="writer">The writer, inside the type's body.</param>
+    /// <param name="context">The emit context.</param>
+    /// <param name="group">The group, or null for none.</param>
+    /// <param name="set">The class, its interface, its raw mirror or the mirror's interface.</param>
+    public static void WriteMethods(SourceWriter writer, EmitContext context, OperationGroupSpec? group, MethodSet set = MethodSet.Class)
     {
+        bool first = true;
         foreach (OperationSpec operation in group?.Operations ?? EquatableArray<OperationSpec>.Empty)
         {
-            writer.Line();
-            WriteCall(writer, context, operation);
+            // A raw mirror has the calls that return a task: a streamed response (events, JSON lines) and the
+            // all-pages walks have no single response to return.
+            if (set.IsRaw() && !ResponseKinds.HasRawForm(operation.Success))
+            {
+                continue;
+            }
+
+            Separate(writer, set, ref first);
+            WriteCall(writer, context, operation, set);
             if (operation.FileVariant is { } file)
             {
                 writer.Line();
-                WriteFileVariant(writer, context, operation, file);
+                WriteFileVariant(writer, context, operation, file, set);
+            }
+
+            if (set.IsRaw())
+            {
+                continue;
             }
 
             if (operation.Pagination is { } pagination)
             {
                 writer.Line();
-                PaginationEmitter.Write(writer, context, operation, pagination);
+                PaginationEmitter.Write(writer, context, operation, pagination, set.IsDeclaration());
             }
 
             if (operation.Success.Kind == ResponseKind.EventStream)
             {
                 writer.Line();
-                WriteEvents(writer, context, operation);
+                WriteEvents(writer, context, operation, set.IsDeclaration());
             }
 
-            writer.Line();
-            RequestBuilderEmitter.Write(writer, context, operation);
+            if (set == MethodSet.Class)
+            {
+                writer.Line();
+                RequestBuilderEmitter.Write(writer, context, operation);
+            }
         }
+    }
+
+    // A blank line between members; the mirror's interface starts with its first method (nothing precedes it).
+    private static void Separate(SourceWriter writer, MethodSet set, ref bool first)
+    {
+        if (!first || set != MethodSet.RawInterface)
+        {
+            writer.Line();
+        }
+
+        first = false;
     }
 
     /// <summary>The static field that describes an operation to the runtime, e.g. <c>s_resume</c> for <c>ResumeAsync</c>.</summary>
     public static string DescriptorName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
 
-    private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation)
+    private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation, MethodSet set)
     {
-        string returnType = ResponseKinds.ReturnType(context, operation.Success);
-        WriteShortOverload(writer, context, operation, operation.MethodName, returnType, operation.Success.Description, ResponseKinds.ReturnsFallback(operation.Success.Kind));
+        ResponseSpec success = operation.Success;
+        string returnType = set.IsRaw() ? ResponseKinds.RawReturnType(context, success) : ResponseKinds.ReturnType(context, success);
+        (string? returns, string fallback) = set.IsRaw()
+            ? (null, ResponseKinds.RawReturns(success.Kind))
+            : (success.Description, ResponseKinds.ReturnsFallback(success.Kind));
+        WriteShortOverload(writer, context, operation, operation.MethodName, returnType, returns, fallback, set.IsDeclaration());
         writer.Line();
-        WriteDocumentation(writer, context, operation, operation.Success.Description, ResponseKinds.ReturnsFallback(operation.Success.Kind));
-        string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
-        writer.Line("public " + returnType + " " + operation.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
-        writer.Line("    => _connection." + ResponseKinds.Send(operation.Success, request, DescriptorName(operation)) + ";");
+        WriteDocumentation(writer, context, operation, returns, fallback);
+        string signature = returnType + " " + operation.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")";
+        if (set.IsDeclaration())
+        {
+            writer.Line(signature + ";");
+            return;
+        }
+
+        string owner = set == MethodSet.RawClass ? RawOwner + "." : string.Empty;
+        string request = owner + operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
+        writer.Line("public " + signature);
+        writer.Line("    => " + owner + "_connection." + (set == MethodSet.RawClass
+            ? ResponseKinds.RawSend(context, success, request, DescriptorName(operation))
+            : ResponseKinds.Send(success, request, DescriptorName(operation))) + ";");
     }
 
+    /// <summary>The field of a raw mirror that holds the group (or client) whose connection and request builders it uses.</summary>
+    public const string RawOwner = "_client";
+
     // Server-sent events: beside the method that yields each event's data, one that yields whole events (data, type, id).
-    private static void WriteEvents(SourceWriter writer, EmitContext context, OperationSpec operation)
+    private static void WriteEvents(SourceWriter writer, EmitContext context, OperationSpec operation, bool declaration)
     {
         WriteDocumentation(writer, context, operation, "Each whole event: its data, its type (<c>message</c> when the server names none) and its id.",
             "Each event as it arrives; the request is sent when the enumeration starts.");
         string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
         string item = Bcl.SseItem + "<" + ResponseKinds.ItemType(context, operation.Success) + ">";
-        writer.Line("public " + Bcl.IAsyncEnumerable + "<" + item + "> " + EventsMethodName(operation) + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
+        string signature = Bcl.IAsyncEnumerable + "<" + item + "> " + EventsMethodName(operation) + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")";
+        if (declaration)
+        {
+            writer.Line(signature + ";");
+            return;
+        }
+
+        writer.Line("public " + signature);
         writer.Line("    => _connection." + (operation.Success.Type is null ? "StreamTextEventItemsAsync(" : "StreamEventItemsAsync(") + request + ", "
             + DescriptorName(operation) + ", " + SignatureParameter.CancellationTokenName + ");");
     }
@@ -122,23 +178,36 @@ internal static class OperationEmitter
     private static string EventsMethodName(OperationSpec operation) =>
         operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "EventsAsync";
 
-    private static void WriteFileVariant(SourceWriter writer, EmitContext context, OperationSpec operation, FileVariantSpec file)
+    private static void WriteFileVariant(SourceWriter writer, EmitContext context, OperationSpec operation, FileVariantSpec file, MethodSet set)
     {
-        string returns = "The same call, asking for the " + file.MediaType + " form of the response.";
-        string returnType = Bcl.Task + "<" + Runtime.ApiFile + ">";
-        WriteShortOverload(writer, context, operation, file.MethodName, returnType, returns, ResponseKinds.ReturnsFallback(ResponseKind.File));
+        var response = new ResponseSpec(ResponseKind.File, null, file.MediaType, null);
+        string returns = "The same call, asking for the " + file.MediaType + " form of the response"
+            + (set.IsRaw() ? ", with the response's status code and headers." : ".");
+        string returnType = set.IsRaw() ? ResponseKinds.RawReturnType(context, response) : ResponseKinds.ReturnType(context, response);
+        WriteShortOverload(writer, context, operation, file.MethodName, returnType, returns, ResponseKinds.ReturnsFallback(ResponseKind.File), set.IsDeclaration());
         writer.Line();
         WriteDocumentation(writer, context, operation, returns, ResponseKinds.ReturnsFallback(ResponseKind.File));
-        string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
-        writer.Line("public " + returnType + " " + file.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")");
-        writer.Line("    => _connection." + ResponseKinds.Send(new ResponseSpec(ResponseKind.File, null, file.MediaType, null), request, DescriptorName(operation)) + ";");
+        string signature = returnType + " " + file.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")";
+        if (set.IsDeclaration())
+        {
+            writer.Line(signature + ";");
+            return;
+        }
+
+        string owner = set == MethodSet.RawClass ? RawOwner + "." : string.Empty;
+        string request = owner + operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
+        writer.Line("public " + signature);
+        writer.Line("    => " + owner + "_connection." + (set == MethodSet.RawClass
+            ? ResponseKinds.RawSend(context, response, request, DescriptorName(operation))
+            : ResponseKinds.Send(response, request, DescriptorName(operation))) + ";");
     }
 
     /// <summary>
     /// The short overload: the required arguments and a token without a default, so that <c>XAsync(id, token)</c>
     /// compiles whatever optional parameters the operation has; it calls the long overload.
     /// </summary>
-    public static void WriteShortOverload(SourceWriter writer, EmitContext context, OperationSpec operation, string methodName, string returnType, string? returns, string returnsFallback)
+    public static void WriteShortOverload(SourceWriter writer, EmitContext context, OperationSpec operation, string methodName, string returnType, string? returns, string returnsFallback,
+        bool declaration)
     {
         DocComment.Summary(writer, operation.Summary ?? operation.Description, "Calls <c>" + DocComment.Inline(operation.OperationId) + "</c>.");
         writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
@@ -146,7 +215,14 @@ internal static class OperationEmitter
         DocComment.Returns(writer, returns, returnsFallback);
         DocComment.Exception(writer, Runtime.ApiException, "The API answered with an error status, or with a response that is not the documented one.");
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
-        writer.Line("public " + returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation) + ")");
+        string signature = returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation) + ")";
+        if (declaration)
+        {
+            writer.Line(signature + ";");
+            return;
+        }
+
+        writer.Line("public " + signature);
         writer.Line("    => " + methodName + "(" + Signatures.ForwardArguments(operation) + ");");
     }
 

@@ -14,14 +14,15 @@ namespace AutoSend.Gen.Emitting;
 /// </summary>
 internal static class PaginationEmitter
 {
-    public static void Write(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination)
+    /// <summary>Writes both walks, each as two overloads; <paramref name="declaration"/> writes them for an interface, without bodies.</summary>
+    public static void Write(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination, bool declaration = false)
     {
-        WritePages(writer, context, operation, pagination);
+        WritePages(writer, context, operation, pagination, declaration);
         writer.Line();
-        WriteItems(writer, context, operation, pagination);
+        WriteItems(writer, context, operation, pagination, declaration);
     }
 
-    private static void WritePages(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination)
+    private static void WritePages(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination, bool declaration)
     {
         // The walk sets the page-moving parameter itself, unless it travels in the body the caller passes.
         string? skip = pagination.InBody ? null : pagination.PageName;
@@ -31,7 +32,8 @@ internal static class PaginationEmitter
         string responseType = context.TypeName(operation.Success.Type!);
 
         WriteShort(writer, context, operation, skip, pagination.PagesMethodName, Bcl.IAsyncEnumerable + "<" + responseType + ">",
-            "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.", "Each page's response, in order.");
+            "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.", "Each page's response, in order.",
+            declaration);
         DocComment.Summary(writer, null, "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.");
         DocComment.Remarks(writer, operation.Summary);
         OperationEmitter.WriteParameterDocs(writer, operation, skip,
@@ -39,6 +41,13 @@ internal static class PaginationEmitter
             "Stops the walk and cancels the request in flight.");
         DocComment.Returns(writer, null, "Each page's response, in order.");
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+        if (declaration)
+        {
+            // [EnumeratorCancellation] belongs on the iterator that implements it (CS8424 elsewhere).
+            writer.Line(Bcl.IAsyncEnumerable + "<" + responseType + "> " + pagination.PagesMethodName + "(" + Signatures.Declarations(context, operation, includeToken: true, skip) + ");");
+            return;
+        }
+
         string declarations = Signatures.Declarations(context, operation, includeToken: true, skip, "[" + Bcl.EnumeratorCancellationAttribute + "] ");
         using (writer.Open("public async " + Bcl.IAsyncEnumerable + "<" + responseType + "> " + pagination.PagesMethodName + "(" + declarations + ")"))
         {
@@ -122,26 +131,37 @@ internal static class PaginationEmitter
     }
 
     // The short overload (README, "Calling an operation"): the required arguments and a token without a default.
-    private static void WriteShort(SourceWriter writer, EmitContext context, OperationSpec operation, string? skip, string methodName, string returnType, string summary, string returns)
+    private static void WriteShort(SourceWriter writer, EmitContext context, OperationSpec operation, string? skip, string methodName, string returnType, string summary, string returns,
+        bool declaration)
     {
         DocComment.Summary(writer, null, summary);
         writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
         OperationEmitter.WriteParameterDocs(writer, operation, skip, "The request body.", "Stops the walk and cancels the request in flight.", requiredOnly: true);
         DocComment.Returns(writer, null, returns);
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
-        writer.Line("public " + returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation, skip) + ")");
-        writer.Line("    => " + methodName + "(" + Signatures.ForwardArguments(operation, skip) + ");");
+        string signature = returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation, skip) + ")";
+        if (declaration)
+        {
+            writer.Line(signature + ";");
+        }
+        else
+        {
+            writer.Line("public " + signature);
+            writer.Line("    => " + methodName + "(" + Signatures.ForwardArguments(operation, skip) + ");");
+        }
+
         writer.Line();
     }
 
-    private static void WriteItems(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination)
+    private static void WriteItems(SourceWriter writer, EmitContext context, OperationSpec operation, PaginationSpec pagination, bool declaration)
     {
         string? skip = pagination.InBody ? null : pagination.PageName;
         var locals = new NameScope([.. Signatures.Names(operation, includeToken: true).Where(n => n != skip).Select(Identifier.Unescape)]);
         string response = locals.Allocate("response"), items = locals.Allocate("items"), item = locals.Allocate("item");
 
         WriteShort(writer, context, operation, skip, pagination.MethodName, Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + ">",
-            "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.", "Every item of every page, in order.");
+            "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.", "Every item of every page, in order.",
+            declaration);
         DocComment.Summary(writer, null, "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
         DocComment.Remarks(writer, operation.Summary);
         OperationEmitter.WriteParameterDocs(writer, operation, skip,
@@ -149,8 +169,15 @@ internal static class PaginationEmitter
             "Stops the enumeration and cancels the request in flight.");
         DocComment.Returns(writer, null, "Every item of every page, in order.");
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+        string itemType = context.TypeName(pagination.ItemType, pagination.ItemIsNullable);
+        if (declaration)
+        {
+            writer.Line(Bcl.IAsyncEnumerable + "<" + itemType + "> " + pagination.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true, skip) + ");");
+            return;
+        }
+
         string declarations = Signatures.Declarations(context, operation, includeToken: true, skip, "[" + Bcl.EnumeratorCancellationAttribute + "] ");
-        using (writer.Open("public async " + Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + "> " + pagination.MethodName + "(" + declarations + ")"))
+        using (writer.Open("public async " + Bcl.IAsyncEnumerable + "<" + itemType + "> " + pagination.MethodName + "(" + declarations + ")"))
         {
             string arguments = Signatures.Arguments(operation, includeToken: true, replace: skip is null ? null : (skip, "<skip>"));
             arguments = string.Join(", ", arguments.Split(new[] { ", " }, System.StringSplitOptions.None).Where(a => a != "<skip>"));
@@ -185,6 +212,17 @@ internal static class PaginationEmitter
     {
         string arguments = Signatures.Arguments(operation, includeToken: true, replace: skip is null ? null : (skip, value));
         writer.Line("var " + response + " = await " + operation.MethodName + "(" + arguments + ").ConfigureAwait(false);");
+        if (operation.Success.IsNullable)
+        {
+            // A page without a body (a declared 204) ends the walk.
+            using (writer.Open("if (" + response + " is null)"))
+            {
+                writer.Line("yield break;");
+            }
+
+            writer.Line();
+        }
+
         writer.Line("yield return " + response + ";");
     }
 

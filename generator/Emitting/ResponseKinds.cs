@@ -1,4 +1,5 @@
 using AutoSend.Gen.Model;
+using static AutoSend.Gen.Emitting.KnownTypes;
 
 namespace AutoSend.Gen.Emitting;
 
@@ -37,6 +38,49 @@ internal static class ResponseKinds
             ResponseKind.EventStream => (response.Type is null ? "StreamTextEventsAsync" : "StreamEventsAsync") + arguments,
             ResponseKind.JsonLines => "StreamJsonLinesAsync" + arguments,
             _ => "SendAsync" + arguments,
+        };
+    }
+
+    /// <summary>Whether a <c>WithRawResponse</c> mirror has the call: every kind a task returns (not the streamed ones).</summary>
+    public static bool HasRawForm(ResponseSpec response) => response.Kind is ResponseKind.None or ResponseKind.Json or ResponseKind.File or ResponseKind.Text;
+
+    /// <summary>
+    /// The raw method's return type: the document's response type (with its declared headers) or <c>ApiResponse</c>,
+    /// generic over what the plain method returns, unless there is no body.
+    /// </summary>
+    public static string RawReturnType(EmitContext context, ResponseSpec response) => Bcl.Task + "<" + RawResponseType(context, response) + ">";
+
+    /// <summary>The <c>&lt;returns&gt;</c> text of a raw method.</summary>
+    public static string RawReturns(ResponseKind kind) => kind == ResponseKind.None
+        ? "The response's status code and headers."
+        : "The response's status code and headers, and in <c>Value</c> what the plain method returns.";
+
+    /// <summary>The call on the connection that sends <paramref name="request"/> and makes the raw response type.</summary>
+    public static string RawSend(EmitContext context, ResponseSpec response, string request, string descriptor)
+    {
+        string type = RawResponseType(context, response);
+        string token = SignatureParameter.CancellationTokenName;
+        string create = response.Kind == ResponseKind.None
+            ? "static (status, headers) => new " + type + "(status, headers)"
+            : "static (status, value, headers) => new " + type + "(status, value, headers)";
+        return response.Kind switch
+        {
+            ResponseKind.File => "SendForFileAsync(" + request + ", " + descriptor + ", " + Literal.String(response.MediaType ?? "application/octet-stream") + ", " + create + ", " + token + ")",
+            ResponseKind.Text => "SendForTextAsync(" + request + ", " + descriptor + ", " + create + ", " + token + ")",
+            ResponseKind.Json when response.IsNullable => "SendForNullableAsync(" + request + ", " + descriptor + ", " + create + ", " + token + ")",
+            _ => "SendAsync(" + request + ", " + descriptor + ", " + create + ", " + token + ")",
+        };
+    }
+
+    private static string RawResponseType(EmitContext context, ResponseSpec response)
+    {
+        string type = context.Client.Response is { } declared ? context.TypeName(declared.Name) : KnownTypes.Runtime.ApiResponse;
+        return response.Kind switch
+        {
+            ResponseKind.None => type,
+            ResponseKind.Json => type + "<" + context.TypeName(response.Type!, response.IsNullable) + ">",
+            ResponseKind.File => type + "<" + KnownTypes.Runtime.ApiFile + ">",
+            _ => type + "<string>",
         };
     }
 

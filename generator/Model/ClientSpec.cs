@@ -17,6 +17,8 @@ namespace AutoSend.Gen.Model;
 /// <param name="Groups">Operations grouped by tag.</param>
 /// <param name="JsonTypes">Every type the JSON context must describe.</param>
 /// <param name="SharedHeaders">Headers that are also options of the client (README, "Shared headers").</param>
+/// <param name="InterfaceName">The client's interface, e.g. <c>IAutoSendClient</c>.</param>
+/// <param name="Response">The raw response type with the declared response headers, if the document declares any.</param>
 /// <param name="Webhooks">The document's webhooks (OpenAPI 3.1), if it has any.</param>
 internal sealed record ClientSpec(
     string Namespace,
@@ -33,6 +35,8 @@ internal sealed record ClientSpec(
     EquatableArray<OperationGroupSpec> Groups,
     EquatableArray<JsonTypeSpec> JsonTypes,
     EquatableArray<SharedHeaderSpec> SharedHeaders,
+    string InterfaceName,
+    ResponseTypeSpec? Response,
     WebhooksSpec? Webhooks = null);
 
 /// <summary>A header (nearly) every operation declares, also a property of the client's options.</summary>

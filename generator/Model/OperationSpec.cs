@@ -4,14 +4,20 @@ namespace AutoSend.Gen.Model;
 
 /// <summary>The operations of one tag, generated as one class reached from a client property.</summary>
 /// <param name="PropertyName">The client property, e.g. <c>Campaigns</c>; empty for the untagged operations on the client itself.</param>
-/// <param name="TypeName">The group class, e.g. <c>CampaignsClient</c>.</param>
+/// <param name="TypeName">The group class, e.g. <c>CampaignsClient</c>; empty for the untagged operations.</param>
 /// <param name="Description">The tag's description.</param>
 /// <param name="Operations">The operations in document order.</param>
+/// <param name="InterfaceName">The group's interface, e.g. <c>ICampaignsClient</c>; empty for the untagged operations (the client's interface has them).</param>
+/// <param name="RawTypeName">The <c>WithRawResponse</c> class, nested in the group's class (or the client's), e.g. <c>RawResponseClient</c>.</param>
+/// <param name="RawInterfaceName">Its interface, e.g. <c>ICampaignsRawResponseClient</c>.</param>
 internal sealed record OperationGroupSpec(
     string PropertyName,
     string TypeName,
     string? Description,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations,
+    string InterfaceName,
+    string RawTypeName,
+    string RawInterfaceName);
 
 /// <summary>One HTTP operation, generated as one async method (and more for pages and file variants).</summary>
 /// <param name="OperationId">The operation id (given or derived), used in messages and telemetry.</param>

@@ -20,7 +20,10 @@ internal enum ResponseKind
 /// <param name="Type">The JSON body type (of each item, for streams).</param>
 /// <param name="MediaType">The media type to ask for (files).</param>
 /// <param name="Description">The response description.</param>
-/// <param name="IsNullable">Whether a JSON body may be the value <c>null</c> (no schema, or a nullable one).</param>
+/// <param name="IsNullable">
+/// Whether the JSON result may be null: the body may be the value <c>null</c> (no schema, or a nullable one), or the
+/// operation also declares a success without a body (a 204 beside a 200), which is returned as null.
+/// </param>
 /// <param name="Accept">
 /// The <c>Accept</c> header: the media types the operation's responses declare, the chosen one first; null when it
 /// is the response kind's default (<c>application/json</c>, <c>text/plain</c>...).

@@ -20,5 +20,5 @@ internal static class ReservedNames
     public static readonly string[] JsonContextMembers = ["Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "WriteValue", .. ObjectMembers];
 
     /// <summary>The members of the client besides its group properties and operations (ClientEmitter).</summary>
-    public static readonly string[] ClientMembers = ["DefaultBaseAddress", "BaseAddress", "Dispose", "UserAgent", "CreateConnection", "WithRawResponse", .. ObjectMembers];
+    public static readonly string[] ClientMembers = ["DefaultBaseAddress", "BaseAddress", "Dispose", "UserAgent", "CreateConnection", "WithRawResponse", "RawResponseClient", .. ObjectMembers];
 }

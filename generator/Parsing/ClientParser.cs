@@ -72,6 +72,7 @@ internal static class ClientParser
         string contextName = typeNames.Allocate(contextBase + "JsonContext");
         typeNames.Allocate(clientName);
         string rateLimiterName = typeNames.Allocate(optionsName + "RateLimiterExtensions");
+        string interfaceName = typeNames.Allocate("I" + clientName);
 
         // Context members and the primitive metadata properties come first, so no model can take their names.
         var infoNames = new NameScope([contextName, .. ReservedNames.JsonContextMembers, .. Primitives.InfoNames]);
@@ -83,7 +84,8 @@ internal static class ClientParser
         var security = new SecurityMapper(document, diagnostics, SecurityMapper.OptionsScope(optionsName));
         var operations = new OperationMapper(schemas, json, diagnostics, typeNames, SourceLocator.IsSwagger2(input.Text) ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null) { Security = security };
         schemas.MapComponents(document.Components?.Schemas);
-        EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers);
+        EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers, clientName);
+        ResponseTypeSpec? response = operations.ResponseType(contextBase + "Response");
         WebhooksSpec? webhooks = new WebhookMapper(schemas, json, diagnostics).Map(document, contextBase, typeNames);
         // Swagger 2.0 is read as 3.0; the audit points at where 2.0 writes things (its version key comes first in practice).
         string head = input.Text.Length > 4096 ? input.Text.Substring(0, 4096) : input.Text;
@@ -104,6 +106,8 @@ internal static class ClientParser
             groups,
             json.ToArray(),
             operations.SharedHeaders,
+            interfaceName,
+            response,
             webhooks);
     }
 

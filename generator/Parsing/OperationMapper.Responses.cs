@@ -37,6 +37,10 @@ internal sealed partial class OperationMapper
         if (json.Value is not null)
         {
             TypeRef type = _schemas.Map(json.Value.Schema, typeHint + "Response", at + "/content/" + SourceLocator.Escape(json.Key), out bool allowsNull);
+
+            // A success without a body declared beside this one (a 204 beside a 200) is returned as null, so the
+            // result is nullable, as for a nullable schema.
+            allowsNull |= responses.Any(r => IsSuccess(r.Key) && r.Key != chosen.Key && (r.Value.Content is not { Count: > 0 } || r.Key is "204" or "205"));
             _json.Register(type, nullable: allowsNull);
             return (new ResponseSpec(ResponseKind.Json, type, json.Key, chosen.Value.Description, allowsNull, Accept(responses, json.Key, ResponseKind.Json)),
                 file.Value is null ? null : new ResponseSpec(ResponseKind.File, Primitives.File, file.Key, chosen.Value.Description));

@@ -40,7 +40,8 @@ internal sealed partial class OperationMapper
     /// <summary>Maps every operation; the group with an empty property name holds the untagged ones.</summary>
     /// <param name="document">The document.</param>
     /// <param name="clientMembers">The client's member names, where the group properties are named.</param>
-    public EquatableArray<OperationGroupSpec> Map(OpenApiDocument document, NameScope clientMembers)
+    /// <param name="clientName">The client class, which holds the untagged operations.</param>
+    public EquatableArray<OperationGroupSpec> Map(OpenApiDocument document, NameScope clientMembers, string clientName)
     {
         FindSharedHeaders(document);
         var groups = new List<GroupBuilder>();
@@ -63,9 +64,19 @@ internal sealed partial class OperationMapper
                     tags.TryGetValue(tag, out OpenApiTag? tagObject);
                     string groupName = ValidName(VendorExtensions.GetString(tagObject?.Extensions, VendorExtensions.CSharpName))
                         ?? Identifier.ToPascalCase(tag, "_", "Operations");
-                    group = tag.Length == 0
-                        ? new GroupBuilder(string.Empty, string.Empty, null)
-                        : new GroupBuilder(clientMembers.Allocate(groupName), _typeNames.Allocate(groupName + "Client"), tagObject?.Description);
+                    // The group's class, its interface and its raw mirror's interface are named together (the mirror
+                    // class is nested in the group's class); the untagged operations' interface is the client's.
+                    if (tag.Length == 0)
+                    {
+                        group = new GroupBuilder(string.Empty, string.Empty, null, string.Empty, RawTypeName(clientName), _typeNames.Allocate(RawInterfaceName(clientName)));
+                    }
+                    else
+                    {
+                        string typeName = _typeNames.Allocate(groupName + "Client", [RawResponseClient]);
+                        group = new GroupBuilder(clientMembers.Allocate(groupName), typeName, tagObject?.Description, _typeNames.Allocate("I" + typeName),
+                            RawTypeName(typeName), _typeNames.Allocate(RawInterfaceName(typeName)));
+                    }
+
                     byTag.Add(tag, group);
                     groups.Add(group);
                 }
@@ -89,8 +100,25 @@ internal sealed partial class OperationMapper
             }
         }
 
-        return groups.Select(g => new OperationGroupSpec(g.PropertyName, g.TypeName, g.Description, g.NameRequestBuilders())).ToEquatableArray();
+        return groups.Select(g => new OperationGroupSpec(g.PropertyName, g.TypeName, g.Description, g.NameRequestBuilders(), g.InterfaceName, g.RawTypeName, g.RawInterfaceName))
+            .ToEquatableArray();
     }
+
+    /// <summary>The name of every nested raw mirror class; the client's members reserve it (ReservedNames.ClientMembers).</summary>
+    public const string RawResponseClient = "RawResponseClient";
+
+    // The mirror's interface after its container's class: CampaignsClient → ICampaignsRawResponseClient, a group
+    // numbered after the client (OperationsClient2) → IOperationsRawResponseClient2, a client named MyApi → IMyApiRawResponseClient.
+    private static string RawInterfaceName(string containerName)
+    {
+        System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(containerName, "^(.+)Client([0-9]*)$");
+        return match.Success
+            ? "I" + match.Groups[1].Value + "RawResponseClient" + match.Groups[2].Value
+            : "I" + containerName + "RawResponseClient";
+    }
+
+    // A nested type cannot have its container's name (CS0542): only a client named RawResponseClient needs another.
+    private static string RawTypeName(string containerName) => containerName == RawResponseClient ? "RawResponses" : RawResponseClient;
 
     private OperationSpec? MapOperation(string operationId, string uniqueId, string method, string path, IOpenApiPathItem pathItem, OpenApiOperation operation, string tag, GroupBuilder group,
         string pointer, List<OperationSpec> variants)
@@ -139,6 +167,7 @@ internal sealed partial class OperationMapper
         }
 
         (ResponseSpec success, ResponseSpec? fileVariant) = MapSuccess(operation, typeHint, pointer);
+        CollectResponseHeaders(operation);
         (List<ErrorResponseSpec> errors, List<string> retryAfter) = MapErrors(operation, success, typeHint, pointer);
 
         // The order values are written into the request: path parameters in template order, then the required
@@ -201,13 +230,19 @@ internal sealed partial class OperationMapper
         return !required;
     }
 
-    private sealed class GroupBuilder(string propertyName, string typeName, string? description)
+    private sealed class GroupBuilder(string propertyName, string typeName, string? description, string interfaceName, string rawTypeName, string rawInterfaceName)
     {
         public string PropertyName { get; } = propertyName;
 
         public string TypeName { get; } = typeName;
 
         public string? Description { get; } = description;
+
+        public string InterfaceName { get; } = interfaceName;
+
+        public string RawTypeName { get; } = rawTypeName;
+
+        public string RawInterfaceName { get; } = rawInterfaceName;
 
         public List<OperationSpec> Operations { get; } = [];
 

@@ -9,7 +9,7 @@ namespace AutoSend.Gen.Tests;
 
 /// <summary>
 /// Every operation of a generated client is called in every documented shape (README, "Calling an operation"), on the
-/// class, on its interface and on its <c>WithRawResponse</c> mirror, and each call must compile and bind to the overload
+/// class, on its interface, on its <c>WithRawResponse</c> mirror and on the mirror's interface, and each call must compile and bind to the overload
 /// the rule names: <c>XAsync(required, token)</c> and <c>XAsync(required, cancellationToken: token)</c> to the short
 /// overload, <c>XAsync(required)</c>, <c>requestOptions:</c> and each optional argument by name to the long one. No call
 /// may be ambiguous (CS0121), whatever optional parameters the operation has.
@@ -18,10 +18,6 @@ public sealed class CallShapeTests
 {
     private static readonly SymbolDisplayFormat s_type = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
-    // Issue 12, not done yet: the interfaces and WithRawResponse are not generated yet, so the calls are checked on the
-    // classes only. Set this to true when they are.
-    private const bool MirrorsAndInterfacesGenerated = false;
 
     [Fact]
     public void Every_AutoSend_operation_compiles_in_every_call_shape()
@@ -33,7 +29,9 @@ public sealed class CallShapeTests
         Assert.Contains("CampaignsClient.ResumeAsync", shapes.Names);
         Assert.Contains("CampaignsClient.ListAsync", shapes.Names);
         Assert.Contains("MailsClient.SendAsync", shapes.Names);
-        Assert.True(!MirrorsAndInterfacesGenerated || shapes.Names.Contains("CampaignsRawResponseClient.ResumeAsync"));
+        Assert.Contains("CampaignsClient.RawResponseClient.ResumeAsync", shapes.Names);
+        Assert.Contains("CampaignsClient.RawResponseClient.ListAsync", shapes.Names);
+        Assert.DoesNotContain("CampaignsClient.RawResponseClient.ListPagesAsync", shapes.Names);   // a walk has no one response
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public sealed class CallShapeTests
 
         Assert.True(shapes.Methods >= 30, $"only {shapes.Methods} methods were checked");
         Assert.Contains("OperationsClient.DisposeAsync", shapes.Names);   // untagged: on the client itself
-        Assert.True(!MirrorsAndInterfacesGenerated || shapes.Names.Contains("OperationsRawResponseClient.DisposeAsync"));
+        Assert.Contains("OperationsClient.RawResponseClient.DisposeAsync", shapes.Names);
     }
 
     [Fact]
@@ -73,14 +71,23 @@ public sealed class CallShapeTests
         int methods = 0, index = 0;
         foreach (INamedTypeSymbol type in OperationTypes(client))
         {
-            INamedTypeSymbol? contract = type.Interfaces.SingleOrDefault(i => i.Name == "I" + type.Name);
-            Assert.True(contract is not null || !MirrorsAndInterfacesGenerated, $"{type.Name} implements no I{type.Name}");
+            string interfaceName = InterfaceName(type);
+            INamedTypeSymbol? contract = type.Interfaces.SingleOrDefault(i => i.Name == interfaceName);
+            Assert.True(contract is not null, $"{Name(type)} implements no {interfaceName}");
+            if (type.GetMembers("WithRawResponse").OfType<IPropertySymbol>().SingleOrDefault() is { } raw)
+            {
+                // The interface's WithRawResponse is the mirror's interface, which the mirror implements.
+                IPropertySymbol contractRaw = Assert.Single(contract.GetMembers("WithRawResponse").OfType<IPropertySymbol>());
+                Assert.Contains(contractRaw.Type, raw.Type.Interfaces, SymbolEqualityComparer.Default);
+            }
+
             foreach (IGrouping<string, IMethodSymbol> overloads in OperationMethods(type))
             {
                 methods++;
-                names.Add(type.Name + "." + overloads.Key);
+                names.Add(Name(type) + "." + overloads.Key);
                 (IMethodSymbol shortForm, IMethodSymbol longForm) = Overloads(type, overloads.ToList());
-                foreach (INamedTypeSymbol target in contract is null ? new[] { type } : new[] { type, contract })
+                Assert.True(contract.GetMembers(overloads.Key).OfType<IMethodSymbol>().Count() == 2, $"{interfaceName} does not have both overloads of {overloads.Key}");
+                foreach (INamedTypeSymbol target in new[] { type, contract })
                 {
                     index++;
                     calls.Append("    public static void Call").Append(index).Append('(').Append(target.ToDisplayString(s_type))
@@ -122,7 +129,7 @@ public sealed class CallShapeTests
     {
         var types = new List<INamedTypeSymbol>();
         foreach (INamedTypeSymbol type in client.GetMembers().OfType<IPropertySymbol>()
-            .Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && p.ExplicitInterfaceImplementations.IsEmpty)
+            .Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && p.ExplicitInterfaceImplementations.IsEmpty && p.Name != "WithRawResponse")
             .Select(p => p.Type).OfType<INamedTypeSymbol>().Where(t => t.TypeKind == TypeKind.Class && OperationMethods(t).Any())
             .Prepend(client))
         {
@@ -132,16 +139,9 @@ public sealed class CallShapeTests
             }
 
             types.Add(type);
-            IPropertySymbol? raw = type.GetMembers("WithRawResponse").OfType<IPropertySymbol>().SingleOrDefault();
-            if (raw is null && MirrorsAndInterfacesGenerated)
-            {
-                throw new Xunit.Sdk.XunitException(type.Name + " has no WithRawResponse");
-            }
-
-            if (raw is not null)
-            {
-                types.Add((INamedTypeSymbol)raw.Type);
-            }
+            IPropertySymbol raw = type.GetMembers("WithRawResponse").OfType<IPropertySymbol>().SingleOrDefault()
+                ?? throw new Xunit.Sdk.XunitException(type.Name + " has no WithRawResponse");
+            types.Add((INamedTypeSymbol)raw.Type);
         }
 
         return types.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -186,6 +186,15 @@ public sealed class CallShapeTests
             yield return (name + "(" + args + argumentName + ": default(" + optional.Type.ToDisplayString(s_type) + "), cancellationToken: token)", false);
         }
     }
+
+    // A group's mirror is nested in it: CampaignsClient.RawResponseClient.
+    private static string Name(INamedTypeSymbol type) => type.ContainingType is { } outer ? outer.Name + "." + type.Name : type.Name;
+
+    // ICampaignsClient for CampaignsClient; ICampaignsRawResponseClient for CampaignsClient.RawResponseClient, and
+    // IOperationsRawResponseClient2 for OperationsClient2.RawResponseClient.
+    private static string InterfaceName(INamedTypeSymbol type) => type.ContainingType is { } outer
+        ? System.Text.RegularExpressions.Regex.Replace(outer.Name, "^(.+)Client([0-9]*)$", "I$1RawResponseClient$2")
+        : "I" + type.Name;
 
     private static bool IsToken(ITypeSymbol type) => type.ToDisplayString() == "System.Threading.CancellationToken";
 

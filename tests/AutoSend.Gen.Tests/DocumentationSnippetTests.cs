@@ -44,10 +44,6 @@ public sealed partial class DocumentationSnippetTests
 
         """;
 
-    // Issue 12, not done yet: these examples use WithRawResponse and the group interfaces, which the generator does not
-    // emit yet. Until it does they must still fail (so this list cannot go stale); then remove them from it.
-    private static readonly string[] s_pending = ["README.md:186", "docs/runtime.md:342"];
-
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     /// <summary>A C# block of a document.</summary>
@@ -74,12 +70,6 @@ public sealed partial class DocumentationSnippetTests
         Snippet snippet = Assert.Single(All(), s => s.ToString() == id);
 
         IReadOnlyList<Diagnostic> errors = Compile(snippet);
-        if (s_pending.Contains(id))
-        {
-            Assert.True(errors.Count > 0, id + " compiles now: remove it from s_pending");
-            return;
-        }
-
         Assert.True(errors.Count == 0, id + (snippet.IsFragment ? " (fragment)" : " (whole file)") + ":\n" + string.Join("\n", errors));
     }
 

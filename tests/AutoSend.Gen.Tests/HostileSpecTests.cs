@@ -288,6 +288,7 @@ public sealed partial class HostileSpecTests(ITestOutputHelper output)
     {
         H + "Client", H + "ClientOptions", H + "ClientOptionsRateLimiterExtensions", H + "JsonContext", "Tag" + W + "Client", "ClassClient", "StrEnum", "IntEnum", "DigitEnum", "Choice",
         "ThingNested", "Thing", "Problem", "Pet", "Cat", "Dog", "Circle", "Square", "Shape", "Evil" + W,
+        "I" + H + "Client", "ITag" + W + "Client", "ITag" + W + "RawResponseClient", "IClassClient", "IClassRawResponseClient",
     }.Order(StringComparer.Ordinal).ToArray();
 
     private static readonly string[] ExpectedThingMembers = new[]
