@@ -160,7 +160,15 @@ public sealed class ApiContractTests
     public void A_fake_can_stand_in_for_a_group_and_build_raw_responses()
     {
         var headers = new ApiResponseHeaders([new KeyValuePair<string, IEnumerable<string>>("X-RateLimit-Remaining", ["7"])]);
-        var response = new AutoSendResponse<CampaignResponse>(200, new CampaignResponse { Success = true, Data = new Campaign { Id = Id } }, headers);
+        var response = new AutoSendResponse<CampaignResponse>(200, new CampaignResponse
+        {
+            Success = true,
+            Data = new Campaign
+            {
+                Id = Id, Name = "n", Subject = "s", Status = CampaignStatus.Paused, SendMode = CampaignSendMode.Gradual,
+                CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+            },
+        }, headers);
 
         Assert.Equal(7, response.RateLimitRemaining);
         Assert.True(response.Headers.TryGetValues("x-ratelimit-remaining", out IEnumerable<string>? values));

@@ -389,8 +389,9 @@ public sealed class OperationsWireTests
         await using LoopbackServer server = await StatusServer();
         using OperationsClient client = Client(server);
 
-        Pet pet = await client.Responses.GetPetAsync(status);
+        Pet? pet = await client.Responses.GetPetAsync(status);
 
+        Assert.NotNull(pet);
         Assert.Equal(status, pet.Id);
         Assert.Equal("Rex", pet.Name);
     }
@@ -416,15 +417,31 @@ public sealed class OperationsWireTests
         Assert.Equal(typeof(ApiException), conflict.GetType());
     }
 
+    // Issue 12: the operation declares a 204 beside its 200 and 202, so the result is nullable and a 204 is null (it
+    // was an ApiException before); a body that is not the documented JSON still is one.
     [Fact]
-    public async Task A_success_without_the_documented_body_is_an_ApiException()
+    public async Task A_declared_204_beside_the_body_statuses_returns_null()
     {
         await using LoopbackServer server = await StatusServer();
         using OperationsClient client = Client(server);
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.Responses.GetPetAsync(204));
+        Pet? pet = await client.Responses.GetPetAsync(204);
+        OperationsResponse<Pet?> raw = await client.Responses.WithRawResponse.GetPetAsync(204);
 
-        Assert.Equal(HttpStatusCode.NoContent, error.StatusCode);
+        Assert.Null(pet);
+        Assert.Equal(204, raw.StatusCode);
+        Assert.Null(raw.Value);
+    }
+
+    [Fact]
+    public async Task A_success_body_that_is_not_the_documented_JSON_is_an_ApiException()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, "<html>maintenance</html>", "text/html");
+        using OperationsClient client = Client(server);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.Responses.GetPetAsync(200));
+
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
     }
 
     [Fact]
