@@ -92,7 +92,9 @@ public sealed class ContractTests(PackageFeed feed)
             $"{r.Data.Status} {page.Data.Campaigns.Count} {sent.Data.EmailId} {status} {value.Data.Id} {string.Join(",", remaining ?? [])} {ReferenceEquals(campaigns, root.Campaigns)}"));
         """;
 
-    [Fact(Skip = "Issue 12, not done yet: the contract block uses WithRawResponse, ApiResponse<T> and the interfaces, which are not generated yet")]
+    // The last assertions (the PATCH body {"dueAt":null}) need explicit null in request bodies (issue 12, part 6), which
+    // is built on another branch: until it is merged, this test fails there and only there.
+    [Fact]
     public async Task The_contract_compiles_in_a_strict_consumer_and_puts_what_it_promises_on_the_wire()
     {
         using var consumer = new Consumer(feed, ContractProgram,
