@@ -25,6 +25,9 @@ internal static class DocComment
         }
     }
 
+    /// <summary>Writes remarks from the generator's own XML, one line per <c>\n</c>-separated line.</summary>
+    public static void RemarksXml(SourceWriter writer, string xml) => Element(writer, "remarks", string.Empty, null, xml);
+
     public static void Param(SourceWriter writer, string name, string? text, string fallback) =>
         Element(writer, "param", " name=\"" + name.TrimStart('@') + "\"", text, fallback);
 

@@ -109,39 +109,35 @@ internal static class FastPathEmitter
         string value = "value." + property.Name;
         bool nullableValue = property.IsNullable && property.Type.IsValueType;
 
-        // Optional properties (always nullable) are left out when null (JsonIgnoreCondition.WhenWritingNull); required
-        // ones write null.
-        bool omitWhenNull = !property.IsRequired;
+        // Required properties are always written, null as null. Optional ones (always nullable) are left out when null
+        // (JsonIgnoreCondition.WhenWritingNull), except those that track assignment: written when assigned, null as null.
+        string? guard = property.Assignment is { } assignment ? "value." + assignment.FlagName : null;
+        bool writesNull = property.IsRequired || property.Assignment is not null;
         if (Scalar(context, property.Type) is { } scalar)
         {
+            string call = "writer." + scalar.Method + "(" + name + ", ";
             if (!nullableValue)
             {
                 // A null string is written as a JSON null by WriteString itself.
-                return WriteGuarded(writer, omitWhenNull ? value + " is not null" : null, "writer." + scalar.Method + "(" + name + ", " + value + scalar.Member + ");");
+                return WriteGuarded(writer, writesNull ? guard : value + " is not null", call + value + scalar.Member + ");");
             }
 
-            using (writer.Open("if (" + value + ".HasValue)"))
+            string present = call + value + ".GetValueOrDefault()" + scalar.Member + ");";
+            if (!writesNull)
             {
-                writer.Line("writer." + scalar.Method + "(" + name + ", " + value + ".GetValueOrDefault()" + scalar.Member + ");");
+                return WriteGuarded(writer, value + ".HasValue", present);
             }
 
-            if (!omitWhenNull)
-            {
-                using (writer.Open("else"))
-                {
-                    writer.Line("writer.WriteNull(" + name + ");");
-                }
-            }
-
+            WriteGuarded(writer, guard, "if (" + value + ".HasValue)", "{", "    " + present, "}", "else", "{", "    writer.WriteNull(" + name + ");", "}");
             return true;
         }
 
         var statements = new List<string> { "writer.WritePropertyName(" + name + ");" };
         if (Composite(context, property.Type, value) is { } composite)
         {
-            // A required list that is null at run time is written as null, as its metadata would.
-            statements.AddRange(property.Type.Kind == TypeKind.List && !omitWhenNull
-                ? ["if (" + value + " is null)", "{", "    writer.WriteNullValue();", "}", "else", "{", .. composite.Select(c => "    " + c), "}"]
+            // A list that is written when null (required, or assigned null) is written as null, as its metadata would.
+            statements.AddRange(property.Type.Kind == TypeKind.List && writesNull
+                ? ["if (" + value + " is null)", "{", "    writer.WriteNullValue();", "}", "else", "{", .. composite.Select(c => c.Length == 0 ? c : "    " + c), "}"]
                 : composite);
         }
         else
@@ -149,7 +145,7 @@ internal static class FastPathEmitter
             statements.Add("WriteValue<" + context.TypeName(property.Type, nullableValue) + ">(writer, " + value + ", options);");
         }
 
-        return WriteGuarded(writer, omitWhenNull ? value + " is not null" : null, statements.ToArray()) || statements.Count > 2;
+        return WriteGuarded(writer, writesNull ? guard : value + " is not null", statements.ToArray()) || statements.Count > 2;
     }
 
     // A value written with one Utf8JsonWriter call: the method (with a property name) and the member to pass.

@@ -268,13 +268,20 @@ internal static class JsonContextEmitter
         writer.Line("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options) =>");
         writer.Line("[");
         writer.Indent();
-        foreach (PropertySpec property in context.AllProperties(model))
+        List<PropertySpec> properties = context.AllProperties(model);
+        foreach (PropertySpec property in properties)
         {
+            // An old name fills the current property when that is still null; a null it reads must not count as an
+            // assignment of a tracked target, which would then be written back although the JSON never had it.
+            string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
+                ? owner + "." + property.AliasOf + " ??= v; "
+                : "if (v is not null) { " + owner + "." + property.AliasOf + " ??= v; } ";
             string setter = property.AliasOf is null
                 ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
-                : "static (o, v) => { " + owner + "." + property.Name + " = v; " + owner + "." + property.AliasOf + " ??= v; }";
+                : "static (o, v) => { " + owner + "." + property.Name + " = v; " + fill + "}";
             writer.Line(Runtime.ApiJsonMetadata + ".Property<" + context.TypeName(property.Type, property.IsNullable) + ">(options, typeof(" + modelType + "), " + Literal.String(property.Name) + ", "
-                + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property) + "),");
+                + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property)
+                + (property.Assignment is { } assignment ? ", static o => " + owner + "." + assignment.FlagName : string.Empty) + "),");
         }
 
         if (context.ExtensionDataName(model) is { } extensionData)
@@ -292,10 +299,14 @@ internal static class JsonContextEmitter
     {
         // Required applies in the direction the property travels: a writeOnly property is never read, so it is never
         // required when read (System.Text.Json refuses a required property that has no setter for reading).
+        // A tracked property is written when assigned (the predicate passed after the flags), null included.
         var flags = new List<string>();
         if (!property.IsRequired)
         {
-            flags.Add("OmitWhenNull");
+            if (property.Assignment is null)
+            {
+                flags.Add("OmitWhenNull");
+            }
         }
         else if (!property.WriteOnly)
         {
@@ -311,6 +322,6 @@ internal static class JsonContextEmitter
             flags.Add("WriteOnly");
         }
 
-        return string.Join(" | ", flags.Select(f => Runtime.ApiJsonPropertyOptions + "." + f));
+        return flags.Count == 0 ? Runtime.ApiJsonPropertyOptions + ".None" : string.Join(" | ", flags.Select(f => Runtime.ApiJsonPropertyOptions + "." + f));
     }
 }

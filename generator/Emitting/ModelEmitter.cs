@@ -61,17 +61,65 @@ internal static class ModelEmitter
 
     private static void WriteProperty(SourceWriter writer, EmitContext context, PropertySpec property)
     {
+        string type = context.TypeName(property.Type, property.IsNullable);
+        if (property.Assignment is { } assignment)
+        {
+            writer.Line("private " + type + " " + assignment.FieldName + ";");
+            writer.Line();
+        }
+
         DocComment.Summary(writer, property.Description, "The <c>" + DocComment.Inline(property.JsonName) + "</c> property.");
+        if (Remarks(property) is { Length: > 0 } remarks)
+        {
+            DocComment.RemarksXml(writer, remarks);
+        }
+
         Attributes.Obsolete(writer, property.Deprecated, "This property is deprecated.");
         writer.Line("[" + Json.JsonPropertyNameAttribute + "(" + Literal.String(property.JsonName) + ")]");
         if (!property.IsRequired)
         {
+            // Also on a tracked property: a serializer that reads only attributes cannot see the assignment, and
+            // leaving null out is the safe choice there (it never clears a field the caller did not touch).
             writer.Line("[" + Json.JsonIgnoreAttribute + "(Condition = " + Json.JsonIgnoreCondition + ".WhenWritingNull)]");
+        }
+
+        if (property.Assignment is { } tracked)
+        {
+            using (writer.Open("public " + type + " " + property.Name))
+            {
+                writer.Line("get => " + tracked.FieldName + ";");
+                using (writer.Open("set"))
+                {
+                    writer.Line(tracked.FieldName + " = value;");
+                    writer.Line(tracked.FlagName + " = true;");
+                }
+            }
+
+            writer.Line();
+            DocComment.Summary(writer, null, "Whether <see cref=\"" + property.Name + "\"/> was set (then it is written, even when null).");
+            writer.Line("internal bool " + tracked.FlagName + " { get; private set; }");
+            return;
         }
 
         // A read-only property is the server's to set: callers building a request must not be forced to fill it.
         string initializer = !HasRequiredModifier(property) && !property.IsNullable && !property.Type.IsValueType ? " = default!;" : string.Empty;
-        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + context.TypeName(property.Type, property.IsNullable) + " " + property.Name + " { get; set; }" + initializer);
+        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + type + " " + property.Name + " { get; set; }" + initializer);
+    }
+
+    // What IntelliSense should say beyond the description: when the property is sent, and the schema's default.
+    private static string Remarks(PropertySpec property)
+    {
+        string remarks = property.Assignment is null
+            ? string.Empty
+            : "Sent when assigned, even to <see langword=\"null\"/>: assigning null sends <c>null</c> (in a PATCH, that clears the value),\n"
+                + "while a property never assigned is left out of the JSON. An object read from JSON writes back what it read.";
+        if (property.DefaultValue is { } defaultValue)
+        {
+            remarks += (remarks.Length > 0 ? "\n" : string.Empty) + "Default: <c>" + DocComment.Inline(defaultValue) + "</c>"
+                + (property.IsRequired ? "." : " (the server's, when the property is left out; the client does not fill it in).");
+        }
+
+        return remarks;
     }
 
     /// <summary>Whether the property gets the C# <c>required</c> modifier: required by the schema and sent by the client

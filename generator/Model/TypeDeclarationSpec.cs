@@ -46,6 +46,9 @@ internal sealed record DerivedTypeSpec(string Value, string TypeName);
 /// <param name="ReadOnly">Sent by the server only: never written into a request.</param>
 /// <param name="WriteOnly">Sent by the client only: ignored when read.</param>
 /// <param name="IsDiscriminator">The discriminator of a polymorphic base: each derived class's constructor sets it.</param>
+/// <param name="DefaultValue">The schema's <c>default</c> as JSON text, for the documentation (the client never sends it itself).</param>
+/// <param name="Assignment">For an optional property whose schema allows null and that is sent: how it remembers being
+/// assigned, so that an assigned null is written (<c>"dueAt": null</c>) and an unassigned property is left out.</param>
 internal sealed record PropertySpec(
     string Name,
     string JsonName,
@@ -57,7 +60,18 @@ internal sealed record PropertySpec(
     string? AliasOf = null,
     bool ReadOnly = false,
     bool WriteOnly = false,
-    bool IsDiscriminator = false);
+    bool IsDiscriminator = false,
+    string? DefaultValue = null,
+    AssignmentSpec? Assignment = null);
+
+/// <summary>
+/// The members that track whether a property was assigned: its setter stores the value in a private field and sets a
+/// flag that the JSON metadata and the fast path read. The deserializer goes through the same setter, so an explicit
+/// null that was read is written back.
+/// </summary>
+/// <param name="FieldName">The private field that holds the value.</param>
+/// <param name="FlagName">The internal read-only property that says whether the setter ran.</param>
+internal sealed record AssignmentSpec(string FieldName, string FlagName);
 
 /// <summary>A string or integer enum, generated as an open enum: a struct that accepts any wire value.</summary>
 /// <param name="Members">The known values.</param>

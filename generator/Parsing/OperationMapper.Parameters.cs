@@ -75,7 +75,7 @@ internal sealed partial class OperationMapper
 
             string name = AllocateParameterName(names, parameter, location.Value);
             string? shared = SharedOption(parameter);
-            string? defaultValue = DefaultText(schema);
+            string? defaultValue = SchemaShapes.DefaultText(schema);
 
             // A shared header can come from the options, so the call need not pass it.
             parameters.Add(new ParameterSpec(name, parameter.Name, location.Value, type, required && shared is null, parameter.Description, parameter.Deprecated, style, explode,

@@ -107,19 +107,6 @@ internal sealed partial class OperationMapper
         }
     }
 
-    /// <summary>A schema's <c>default</c> as JSON text, or null (also for a reference that loops).</summary>
-    private static string? DefaultText(IOpenApiSchema? schema)
-    {
-        try
-        {
-            return schema?.Default?.ToJsonString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     private static string? StringKey(IOpenApiSchema? schema) =>
         schema is not null && (schema.Type ?? 0).HasFlag(JsonSchemaType.String) && schema.Format is null && schema.Enum is not { Count: > 0 } ? "string" : null;
 

@@ -101,11 +101,12 @@ internal sealed partial class SchemaMapper
 
         IReadOnlyList<PropertySpec> inherited = baseModel is null ? [] : AllProperties(baseModel);
         // object's members too: a property named ToString or Equals would hide them (CS0108).
-        var members = new NameScope([name, .. ReservedNames.ObjectMembers, .. inherited.Select(p => p.Name)]);
+        var members = new NameScope([name, .. ReservedNames.ObjectMembers, .. inherited.SelectMany(MemberNames)]);
         string? discriminator = componentKey is not null && _bases.TryGetValue(componentKey, out var children) && children.Count > 0
             ? schema.Discriminator!.PropertyName
             : null;
         var properties = new List<PropertySpec>();
+        var tracked = new List<int>();
         var aliases = new List<(int Index, string Target, string Pointer)>();
         foreach ((string wireName, IOpenApiSchema declared, bool required, string propertyPointer) in CollectProperties(schema, pointer, baseKey))
         {
@@ -126,8 +127,16 @@ internal sealed partial class SchemaMapper
                 aliases.Add((properties.Count, target, propertyPointer));
             }
 
+            // An optional property whose schema allows null has three states on the wire (absent, null, a value): it
+            // remembers whether it was assigned. A read-only one is never sent, so it has nothing to remember.
+            if (!required && allowsNull && !propertySchema.ReadOnly)
+            {
+                tracked.Add(properties.Count);
+            }
+
             properties.Add(new PropertySpec(propertyName, wireName, type, required, nullable, Describe(propertySchema), propertySchema.Deprecated,
-                ReadOnly: propertySchema.ReadOnly, WriteOnly: propertySchema.WriteOnly, IsDiscriminator: wireName == discriminator));
+                ReadOnly: propertySchema.ReadOnly, WriteOnly: propertySchema.WriteOnly, IsDiscriminator: wireName == discriminator,
+                DefaultValue: SchemaShapes.DefaultText(propertySchema)));
         }
 
         // x-alias-of: an old wire name also fills the property of the current one, if it has the same type.
@@ -150,6 +159,16 @@ internal sealed partial class SchemaMapper
         if (extensionData is not null)
         {
             _json.Register(Primitives.ExtensionData, nullable: false);
+        }
+
+        // The tracking members are named after every property, so that they never change a property's name.
+        foreach (int index in tracked)
+        {
+            string bare = Identifier.Unescape(Identifier.ToCamelCase(properties[index].Name));
+            properties[index] = properties[index] with
+            {
+                Assignment = new AssignmentSpec(members.Allocate("_" + bare), members.Allocate("Is" + properties[index].Name + "Assigned")),
+            };
         }
 
         PolymorphismSpec? polymorphism = discriminator is null ? null : Polymorphism(componentKey!, discriminator, properties.Concat(inherited));
@@ -184,6 +203,10 @@ internal sealed partial class SchemaMapper
 
         return chain.SelectMany(m => m.Properties).ToList();
     }
+
+    // The names a class's members take, so that a derived class declares none of them again.
+    private static IEnumerable<string> MemberNames(PropertySpec property) =>
+        property.Assignment is { } assignment ? [property.Name, assignment.FieldName, assignment.FlagName] : [property.Name];
 
     private static string? Describe(IOpenApiSchema schema)
     {

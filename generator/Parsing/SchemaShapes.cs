@@ -127,6 +127,19 @@ internal static class SchemaShapes
     public static string? OwnDescription(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference reference ? reference.Reference.Description : schema.Description;
 
+    /// <summary>A schema's <c>default</c> as JSON text, or null (also for a reference that loops).</summary>
+    public static string? DefaultText(IOpenApiSchema? schema)
+    {
+        try
+        {
+            return schema?.Default?.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The component id a <c>$ref</c> points to (<c>#/components/schemas/Pet</c> or <c>Pet</c> → <c>Pet</c>).</summary>
     public static string RefId(string reference)
     {

@@ -35,6 +35,11 @@ public enum ApiJsonPropertyOptions
 /// Builds the System.Text.Json metadata of a generated property in one call, so that a generated JSON context holds
 /// one line per property rather than a full initializer (the compile time of very large specs depends on it).
 /// </summary>
+/// <remarks>
+/// Every property states when it is written, so the options' <c>DefaultIgnoreCondition</c> never changes what goes
+/// on the wire: the schema decides. A required property is always written (null included), an optional one is left
+/// out when null, one with an assignment flag is written exactly when it was assigned, and a read-only one never.
+/// </remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiJsonMetadata
 {
@@ -48,8 +53,34 @@ public static class ApiJsonMetadata
     /// <param name="flags">How the property is read and written.</param>
     /// <returns>The property metadata.</returns>
     public static JsonPropertyInfo Property<T>(JsonSerializerOptions options, Type declaringType, string name, string? jsonName,
-        Func<object, T?> getter, Action<object, T?> setter, ApiJsonPropertyOptions flags)
+        Func<object, T?> getter, Action<object, T?> setter, ApiJsonPropertyOptions flags) =>
+        Create(options, declaringType, name, jsonName, getter, setter, flags, isAssigned: null);
+
+    /// <summary>
+    /// The metadata of an optional property whose schema allows null and that remembers being assigned: it is written
+    /// when <paramref name="isAssigned"/> says so, even when null (<c>"dueAt": null</c> clears a field in a PATCH), and
+    /// left out otherwise.
+    /// </summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="declaringType">The generated class.</param>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The wire name.</param>
+    /// <param name="getter">Reads the property.</param>
+    /// <param name="setter">Writes the property (which marks it assigned).</param>
+    /// <param name="flags">How the property is read and written; <see cref="ApiJsonPropertyOptions.OmitWhenNull"/> is ignored.</param>
+    /// <param name="isAssigned">Whether the property of an object was assigned.</param>
+    /// <returns>The property metadata.</returns>
+    public static JsonPropertyInfo Property<T>(JsonSerializerOptions options, Type declaringType, string name, string? jsonName,
+        Func<object, T?> getter, Action<object, T?> setter, ApiJsonPropertyOptions flags, Func<object, bool> isAssigned)
     {
+        ArgumentNullException.ThrowIfNull(isAssigned);
+        return Create(options, declaringType, name, jsonName, getter, setter, flags & ~ApiJsonPropertyOptions.OmitWhenNull, isAssigned);
+    }
+
+    private static JsonPropertyInfo Create<T>(JsonSerializerOptions options, Type declaringType, string name, string? jsonName,
+        Func<object, T?> getter, Action<object, T?> setter, ApiJsonPropertyOptions flags, Func<object, bool>? isAssigned)
+    {
+        bool extensionData = (flags & ApiJsonPropertyOptions.ExtensionData) != 0;
         JsonPropertyInfo info = JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<T>
         {
             IsProperty = true,
@@ -57,8 +88,11 @@ public static class ApiJsonMetadata
             DeclaringType = declaringType,
             Getter = getter,
             Setter = setter,
-            IgnoreCondition = (flags & ApiJsonPropertyOptions.OmitWhenNull) != 0 ? JsonIgnoreCondition.WhenWritingNull : null,
-            IsExtensionData = (flags & ApiJsonPropertyOptions.ExtensionData) != 0,
+            // An explicit condition (Never included) keeps the options' DefaultIgnoreCondition from applying.
+            IgnoreCondition = extensionData ? null
+                : (flags & ApiJsonPropertyOptions.OmitWhenNull) != 0 ? JsonIgnoreCondition.WhenWritingNull
+                : JsonIgnoreCondition.Never,
+            IsExtensionData = extensionData,
             PropertyName = name,
             JsonPropertyName = jsonName,
         });
@@ -72,6 +106,10 @@ public static class ApiJsonMetadata
         if ((flags & ApiJsonPropertyOptions.ReadOnly) != 0)
         {
             info.ShouldSerialize = static (_, _) => false;
+        }
+        else if (isAssigned is not null)
+        {
+            info.ShouldSerialize = (o, _) => isAssigned(o);
         }
 
         if ((flags & ApiJsonPropertyOptions.WriteOnly) != 0)

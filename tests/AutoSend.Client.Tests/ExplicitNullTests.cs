@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using AutoSend.Runtime;
 using AutoSend.Testing;
 using Fixtures.Operations;
 
@@ -26,7 +25,7 @@ public sealed class ExplicitNullTests
 
     public static TheoryData<string> Paths() => new() { "fast", "metadata" };
 
-    private static string Write(TaskPatch value, string path) =>
+    internal static string Write(TaskPatch value, string path) =>
         JsonSerializer.Serialize(value, path == "fast" ? s_fast : s_metadata);
 
     private static TaskPatch Read(string json, string path) =>
@@ -89,35 +88,53 @@ public sealed class ExplicitNullTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
         {
-            context.Response.Headers["X-Task-Version"] = "8";
             context.Response.ContentType = "application/json";
             await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, """{"title":"t","dueAt":null}""", context.RequestAborted);
         });
         using var client = new OperationsClient(new OperationsClientOptions { BaseAddress = server.Address, ApiKey = "k", MaxRetries = 0 });
 
         TaskPatch? changed = await client.Tasks.UpdateAsync("t1", new TaskPatch { DueAt = null }, CancellationToken.None);
-        OperationsResponse<TaskPatch?> raw = await client.Tasks.WithRawResponse.UpdateAsync("t1", new TaskPatch { Notes = null, Title = "t" }, CancellationToken.None);
+        TaskPatch again = await client.Tasks.UpdateAsync("t1", new TaskPatch { Notes = null, Title = "t" }, CancellationToken.None);
 
         Assert.Equal(["""{"dueAt":null}""", """{"title":"t","notes":null}"""], server.Requests.Select(r => Encoding.UTF8.GetString(r.Body)));
         Assert.Equal("PATCH /tasks/t1", server.Requests[0].Line);
         Assert.Null(changed!.DueAt);
-        Assert.Equal(8L, raw.TaskVersion);
-        Assert.Equal("""{"title":"t","dueAt":null}""", Write(raw.Value!, "fast"));   // read back as it came
+        Assert.Equal("""{"title":"t","dueAt":null}""", Write(again, "fast"));   // read back as it came
+    }
+
+    [Theory]
+    [InlineData(JsonIgnoreCondition.WhenWritingNull)]
+    [InlineData(JsonIgnoreCondition.WhenWritingDefault)]
+    public void The_options_default_ignore_condition_does_not_change_what_is_written(JsonIgnoreCondition condition)
+    {
+        // Every generated property states its own condition: the schema decides what goes on the wire, not the options.
+        var options = new JsonSerializerOptions { TypeInfoResolver = OperationsJsonContext.Default, DefaultIgnoreCondition = condition };
+        var campaignOptions = new JsonSerializerOptions { TypeInfoResolver = AutoSend.Client.AutoSendJsonContext.Default, DefaultIgnoreCondition = condition };
+        var campaign = new AutoSend.Client.Campaign
+        {
+            Name = null!, Subject = "s", Status = default, SendMode = default, CreatedAt = default, UpdatedAt = default, ScheduledAt = null,
+        };
+
+        Assert.Equal("""{"dueAt":null,"labels":null}""", JsonSerializer.Serialize(new TaskPatch { DueAt = null, Title = null, Labels = null }, options));
+        string written = JsonSerializer.Serialize(campaign, campaignOptions);
+        Assert.Contains("\"name\":null", written, StringComparison.Ordinal);      // required: always written
+        Assert.Contains("\"scheduledAt\":null", written, StringComparison.Ordinal);   // assigned null: written
+        Assert.DoesNotContain("\"sentAt\"", written, StringComparison.Ordinal);    // never assigned: left out
+        Assert.Equal(JsonSerializer.Serialize(campaign, AutoSend.Client.AutoSendJsonContext.Default.Campaign), written);
     }
 
     [Fact]
-    public async Task A_PATCH_answered_204_returns_null()
+    public void A_response_model_read_with_explicit_nulls_writes_them_back_and_nothing_it_did_not_read()
     {
-        await using LoopbackServer server = await LoopbackServer.StartAsync(204, "");
-        using var client = new OperationsClient(new OperationsClientOptions { BaseAddress = server.Address, ApiKey = "k", MaxRetries = 0 });
+        const string Json = """{"name":"n","subject":"s","scheduledAt":null,"status":"draft","sendMode":"all-at-once","createdAt":"2026-01-01T00:00:00+00:00","updatedAt":"2026-01-01T00:00:00+00:00","pausedReason":null}""";
+        AutoSend.Client.Campaign campaign = JsonSerializer.Deserialize(Json, AutoSend.Client.AutoSendJsonContext.Default.Campaign)!;
 
-        TaskPatch? changed = await client.Tasks.UpdateAsync("t1", new TaskPatch { Title = "same" });
-        ApiResponse<TaskPatch?> raw = await client.Tasks.WithRawResponse.UpdateAsync("t1", new TaskPatch { Title = "same" }, notify: false);
-
-        Assert.Null(changed);
-        Assert.Equal(204, raw.StatusCode);
-        Assert.Null(raw.Value);
-        Assert.Equal("PATCH /tasks/t1?notify=false", server.Requests[1].Line);
+        Assert.Equal(Json, JsonSerializer.Serialize(campaign, AutoSend.Client.AutoSendJsonContext.Default.Campaign));
+        Assert.Equal(Json, JsonSerializer.Serialize(campaign, (JsonTypeInfo<AutoSend.Client.Campaign>)new JsonSerializerOptions
+        {
+            TypeInfoResolver = AutoSend.Client.AutoSendJsonContext.Default,
+            Converters = { new UnusedConverter() },
+        }.GetTypeInfo(typeof(AutoSend.Client.Campaign))));
     }
 
     private readonly record struct Unused;
