@@ -18,6 +18,8 @@ namespace AutoSend.Gen.Model;
 /// <param name="JsonTypes">Every type the JSON context must describe.</param>
 /// <param name="SharedHeaders">Headers that are also options of the client (README, "Shared headers").</param>
 /// <param name="Webhooks">The document's webhooks (OpenAPI 3.1), if it has any.</param>
+/// <param name="BaseAddressTemplate">The document's first server when it has variables (<see cref="DefaultBaseAddress"/> is it with their defaults), else null.</param>
+/// <param name="ServerVariables">The variables of the servers the client uses (the document's first, and those of paths and operations).</param>
 internal sealed record ClientSpec(
     string Namespace,
     string ClientName,
@@ -33,7 +35,9 @@ internal sealed record ClientSpec(
     EquatableArray<OperationGroupSpec> Groups,
     EquatableArray<JsonTypeSpec> JsonTypes,
     EquatableArray<SharedHeaderSpec> SharedHeaders,
-    WebhooksSpec? Webhooks = null);
+    WebhooksSpec? Webhooks = null,
+    string? BaseAddressTemplate = null,
+    EquatableArray<ServerVariableSpec> ServerVariables = default);
 
 /// <summary>A header (nearly) every operation declares, also a property of the client's options.</summary>
 /// <param name="PropertyName">The options property, e.g. <c>ProjectId</c>.</param>
