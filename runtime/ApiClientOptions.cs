@@ -140,6 +140,13 @@ public abstract class ApiClientOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
+    /// Sends every operation to <see cref="BaseAddress"/>, also those whose path or operation declares servers of its
+    /// own in the OpenAPI document (an upload host, another API version). Off by default; turn it on to point the
+    /// whole client at one place, such as a mock server or a gateway that serves every path.
+    /// </summary>
+    public bool IgnoreOperationServers { get; set; }
+
+    /// <summary>
     /// Receives the client's log events (retries, failures, completions); null logs nothing. The callback runs on the
     /// calling thread and must not block; an exception it throws is ignored. Entries never contain credentials, request
     /// headers or the URL's query. Dependency-injection code connects it to <c>ILogger</c>: the numeric values of
@@ -184,8 +191,8 @@ public abstract class ApiClientOptions
     /// Reads settings by name, for example from an <c>IConfiguration</c> section (<c>key =&gt; section[key]</c>), without
     /// reflection. Keys: <c>ApiKey</c>, <c>BaseAddress</c> (an absolute http or https URI), <c>MaxRetries</c>, <c>Timeout</c>,
     /// <c>TotalTimeout</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c> (time spans such as <c>00:00:30</c>; <c>Infinite</c>
-    /// for the two timeouts), <c>MaxResponseBodyBytes</c>, <c>MaxErrorBodyBytes</c>, <c>AllowInsecureHttp</c>
-    /// (<c>true</c>/<c>false</c>) and <c>UserAgent</c>; a generated options class adds its own (for example
+    /// for the two timeouts), <c>MaxResponseBodyBytes</c>, <c>MaxErrorBodyBytes</c>, <c>AllowInsecureHttp</c>, <c>IgnoreOperationServers</c>
+    /// (<c>true</c>/<c>false</c>) and <c>UserAgent</c>; a generated options class adds its own (for example server variables,
     /// <c>UserName</c> and <c>Password</c>). Numbers and time spans use the invariant culture. A missing or empty
     /// value leaves the property as it is.
     /// </summary>
@@ -218,6 +225,8 @@ public abstract class ApiClientOptions
             text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && Set(() => MaxErrorBodyBytes = value));
         BindSetting(read, nameof(AllowInsecureHttp), "true or false",
             text => bool.TryParse(text, out bool value) && Set(() => AllowInsecureHttp = value));
+        BindSetting(read, nameof(IgnoreOperationServers), "true or false",
+            text => bool.TryParse(text, out bool value) && Set(() => IgnoreOperationServers = value));
         if (ReadSetting(read, nameof(UserAgent)) is { } userAgent)
         {
             UserAgent = userAgent;

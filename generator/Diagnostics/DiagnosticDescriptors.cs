@@ -147,13 +147,20 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "Operations, Tags and ExcludeTags select operations by operationId and tag name, exactly as the document spells them. A name that matches nothing selects nothing; the rest of the filter still applies.");
 
+    public static readonly DiagnosticDescriptor UnusableServer = new(
+        "AG0030",
+        "A server cannot be used",
+        "The server '{0}' cannot be used: {1}; its operations go to the client's base address",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "A path's or operation's first server (or the document's) is where its requests go; each {variable} must be declared with a default, and the URL must be http(s) without a query.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnreadableDocument, UnsupportedVersion, EmptyDocument, UnresolvedReference, ReaderProblem,
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
         ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation, NotMapped, PagingNotRecognised,
-        UndeclaredSecurityScheme, UnusableSecurityRequirement, WebhookWithoutPayload, UnknownFilterName,
+        UndeclaredSecurityScheme, UnusableSecurityRequirement, WebhookWithoutPayload, UnknownFilterName, UnusableServer,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

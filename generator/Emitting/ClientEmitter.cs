@@ -34,9 +34,14 @@ internal static class ClientEmitter
                     bind.Add(header.PropertyName + " = ReadSetting(read, nameof(" + header.PropertyName + ")) ?? " + header.PropertyName + ";");
                 }
 
+                foreach (ServerVariableSpec variable in client.ServerVariables)
+                {
+                    WriteServerVariable(writer, variable, bind);
+                }
+
                 if (bind.Count > 0)
                 {
-                    DocComment.Summary(writer, null, "Reads the settings of <see cref=\"" + Runtime.ApiClientOptions + ".Bind\"/>, then the credentials of the document's security schemes and its shared headers.");
+                    DocComment.Summary(writer, null, "Reads the settings of <see cref=\"" + Runtime.ApiClientOptions + ".Bind\"/>, then the credentials of the document's security schemes, its shared headers and its server variables.");
                     DocComment.Param(writer, "read", null, "Returns the value of a key, or null when it is not set.");
                     using (writer.Open("public override void Bind(" + Bcl.Func + "<string, string?> read)"))
                     {
@@ -110,7 +115,8 @@ internal static class ClientEmitter
                 }
 
                 writer.Line();
-                DocComment.Summary(writer, null, "Where requests go when the options and the HTTP client set no base address: the document's first server.");
+                DocComment.Summary(writer, null, "Where requests go when the options and the HTTP client set no base address: the document's first server"
+                    + (client.BaseAddressTemplate is null ? "." : ", with its variables' defaults (the options' values replace them when the client is built)."));
                 writer.Line("public static " + Bcl.Uri + "? DefaultBaseAddress { get; } = " + (client.DefaultBaseAddress is null ? "null;" : "new(" + Literal.String(client.DefaultBaseAddress) + ");"));
                 writer.Line();
                 DocComment.Summary(writer, null, "The absolute address requests are resolved against.");
@@ -154,7 +160,30 @@ internal static class ClientEmitter
                         writer.Line("    " + line);
                     }
 
-                    writer.Line("return new " + Runtime.ApiConnection + "(httpClient, options, DefaultBaseAddress, security, UserAgent, " + Literal.String(client.Namespace + "." + client.ClientName) + ");");
+                    string clientName = Literal.String(client.Namespace + "." + client.ClientName);
+                    if (client.ServerVariables.IsEmpty)
+                    {
+                        writer.Line("return new " + Runtime.ApiConnection + "(httpClient, options, DefaultBaseAddress, security, UserAgent, " + clientName + ");");
+                    }
+                    else
+                    {
+                        // The variables are read once, like every other option, when the client is built.
+                        writer.Line("var servers = new " + Runtime.ApiServers + "(new " + Bcl.Dictionary + "<string, string>");
+                        writer.Line("{");
+                        writer.Indent();
+                        foreach (ServerVariableSpec variable in client.ServerVariables)
+                        {
+                            writer.Line("[" + Literal.String(variable.Name) + "] = options." + variable.PropertyName + ",");
+                        }
+
+                        writer.Unindent();
+                        writer.Line("});");
+
+                        writer.Line("var baseAddress = " + (client.BaseAddressTemplate is { } template
+                            ? "options.BaseAddress ?? httpClient?.BaseAddress ?? servers.ResolveAbsolute(" + Literal.String(template) + ");"
+                            : "DefaultBaseAddress;"));
+                        writer.Line("return new " + Runtime.ApiConnection + "(httpClient, options, baseAddress, security, UserAgent, " + clientName + ", servers);");
+                    }
                 }
 
                 OperationEmitter.WriteMethods(writer, context, root);
@@ -237,6 +266,33 @@ internal static class ClientEmitter
 
             OperationEmitter.WriteMethods(writer, context, group, MethodSet.RawClass);
         }
+    }
+
+    // A server variable: a string property checked against the document's enum, read by Bind like the other settings.
+    private static void WriteServerVariable(SourceWriter writer, ServerVariableSpec variable, List<string> bind)
+    {
+        string field = "_server" + variable.PropertyName;
+        string values = string.Concat(variable.Values.Select(v => ", " + Literal.String(v)));
+        DocComment.Summary(writer, variable.Description, "The <c>" + DocComment.Inline(variable.Name) + "</c> variable of the document's server URLs.");
+        writer.Line("/// <remarks>");
+        writer.Line("/// The <c>{" + DocComment.Inline(variable.Name) + "}</c> of the server URLs. Default: <c>" + DocComment.Inline(variable.Default) + "</c>."
+            + (variable.Values.IsEmpty ? string.Empty : " One of " + string.Join(", ", variable.Values.Select(v => "<c>" + DocComment.Inline(v) + "</c>")) + "."));
+        writer.Line("/// It shapes the default base address (when <see cref=\"" + Runtime.ApiClientOptions + ".BaseAddress\"/> is not set) and the servers of the operations that declare their own.");
+        writer.Line("/// </remarks>");
+        writer.Line(variable.Values.IsEmpty
+            ? "/// <exception cref=\"" + Bcl.ArgumentNullException + "\">The value is null.</exception>"
+            : "/// <exception cref=\"" + Bcl.ArgumentOutOfRangeException + "\">The value is not one the document allows.</exception>");
+        using (writer.Open("public string " + variable.PropertyName))
+        {
+            writer.Line("get => " + field + ";");
+            writer.Line("set => " + field + " = " + Runtime.ApiServers + ".Check(nameof(" + variable.PropertyName + "), value" + values + ");");
+        }
+
+        writer.Line();
+        writer.Line("private string " + field + " = " + Literal.String(variable.Default) + ";");
+        writer.Line();
+        bind.Add(variable.PropertyName + " = " + Runtime.ApiServers + ".CheckSetting(nameof(" + variable.PropertyName + "), ReadSetting(read, nameof(" + variable.PropertyName + ")) ?? "
+            + variable.PropertyName + values + ");");
     }
 
     /// <summary>The field that holds a shared header's option, read once when the client is built.</summary>

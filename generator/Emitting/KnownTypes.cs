@@ -97,6 +97,7 @@ internal static class KnownTypes
         public const string ApiJsonUnion = Primitives + ".ApiJsonUnion";
         public const string ApiOperation = Primitives + ".ApiOperation";
         public const string ApiQueryBuilder = Primitives + ".ApiQueryBuilder";
+        public const string ApiServers = Primitives + ".ApiServers";
         public const string ApiStyle = Primitives + ".ApiStyle";
     }
 
@@ -106,6 +107,7 @@ internal static class KnownTypes
         public const string Action = "global::System.Action";
         public const string ArgumentException = "global::System.ArgumentException";
         public const string ArgumentNullException = "global::System.ArgumentNullException";
+        public const string ArgumentOutOfRangeException = "global::System.ArgumentOutOfRangeException";
         public const string CultureInfo = "global::System.Globalization.CultureInfo";
         public const string DateOnly = "global::System.DateOnly";
         public const string DateTimeOffset = "global::System.DateTimeOffset";

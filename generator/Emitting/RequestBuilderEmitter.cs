@@ -41,7 +41,8 @@ internal static class RequestBuilderEmitter
                 }
             }
 
-            writer.Line("var " + locals.Request + " = _connection.CreateRequest(" + HttpMethod(operation.HttpMethod) + ", " + PathExpression(context, operation, locals)
+            writer.Line("var " + locals.Request + " = _connection.CreateRequest(" + HttpMethod(operation.HttpMethod) + ", "
+                + (operation.Server is { } server ? Literal.String(server) + ", " : string.Empty) + PathExpression(context, operation, locals)
                 + (queryParameters.Count > 0 ? " + " + locals.Query + ".ToString()" : string.Empty) + ");");
             foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {

@@ -20,6 +20,8 @@ namespace AutoSend.Gen.Model;
 /// <param name="InterfaceName">The client's interface, e.g. <c>IAutoSendClient</c>.</param>
 /// <param name="Response">The raw response type with the declared response headers, if the document declares any.</param>
 /// <param name="Webhooks">The document's webhooks (OpenAPI 3.1), if it has any.</param>
+/// <param name="BaseAddressTemplate">The document's first server when it has variables (<see cref="DefaultBaseAddress"/> is it with their defaults), else null.</param>
+/// <param name="ServerVariables">The variables of the servers the client uses (the document's first, and those of paths and operations).</param>
 internal sealed record ClientSpec(
     string Namespace,
     string ClientName,
@@ -37,7 +39,9 @@ internal sealed record ClientSpec(
     EquatableArray<SharedHeaderSpec> SharedHeaders,
     string InterfaceName,
     ResponseTypeSpec? Response,
-    WebhooksSpec? Webhooks = null);
+    WebhooksSpec? Webhooks = null,
+    string? BaseAddressTemplate = null,
+    EquatableArray<ServerVariableSpec> ServerVariables = default);
 
 /// <summary>A header (nearly) every operation declares, also a property of the client's options.</summary>
 /// <param name="PropertyName">The options property, e.g. <c>ProjectId</c>.</param>

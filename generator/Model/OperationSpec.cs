@@ -40,6 +40,7 @@ internal sealed record OperationGroupSpec(
 /// <param name="Errors">Every declared error response with a JSON body type.</param>
 /// <param name="RetryAfterPointers">JSON pointers into error bodies that hold seconds to wait (<c>x-retry-after</c>).</param>
 /// <param name="Pagination">How to walk all pages (<c>x-pagination</c>), if the operation is paginated.</param>
+/// <param name="Server">The operation's own server as the document writes it (its first, the operation's before the path's), when it differs from the document's; else null.</param>
 internal sealed record OperationSpec(
     string OperationId,
     string MethodName,
@@ -60,7 +61,8 @@ internal sealed record OperationSpec(
     FileVariantSpec? FileVariant,
     EquatableArray<ErrorResponseSpec> Errors,
     EquatableArray<string> RetryAfterPointers,
-    PaginationSpec? Pagination);
+    PaginationSpec? Pagination,
+    string? Server = null);
 
 /// <summary>A piece of a path template: literal text, or the path parameter that fills a <c>{name}</c>.</summary>
 /// <param name="Text">The literal text; empty for a parameter.</param>

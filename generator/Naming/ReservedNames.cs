@@ -19,6 +19,18 @@ internal static class ReservedNames
     /// <summary>The members of the JSON context besides its metadata properties (JsonContextEmitter, FastPathEmitter).</summary>
     public static readonly string[] JsonContextMembers = ["Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "WriteValue", .. ObjectMembers];
 
+    /// <summary>
+    /// Members of ApiClientOptions (and object) that the options properties a document adds (security schemes' credentials,
+    /// shared headers, server variables) must not take; they are all named in one scope.
+    /// </summary>
+    public static readonly string[] OptionsMembers =
+    [
+        "ApiKey", "AccessTokenProvider", "BaseAddress", "Timeout", "TotalTimeout", "MaxRetries", "RetryDelay", "MaxRetryDelay",
+        "RateLimiter", "AllowInsecureHttp", "IgnoreOperationServers", "Log", "UserAgent", "MaxErrorBodyBytes", "MaxResponseBodyBytes", "Bind",
+        "ReadSetting", "DefaultMaxErrorBodyBytes", "DefaultMaxResponseBodyBytes", "DefaultMaxRetries", "UseRateLimiter", "UserName", "Password",
+        .. ObjectMembers,
+    ];
+
     /// <summary>The members of the client besides its group properties and operations (ClientEmitter).</summary>
     public static readonly string[] ClientMembers = ["DefaultBaseAddress", "BaseAddress", "Dispose", "UserAgent", "CreateConnection", "WithRawResponse", "RawResponseClient", .. ObjectMembers];
 }

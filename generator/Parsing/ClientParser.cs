@@ -81,8 +81,16 @@ internal static class ClientParser
         schemas.ReserveComponentNames(document.Components?.Schemas);
 
         var clientMembers = new NameScope([clientName, .. ReservedNames.ClientMembers]);
-        var security = new SecurityMapper(document, diagnostics, SecurityMapper.OptionsScope(optionsName));
-        var operations = new OperationMapper(schemas, json, diagnostics, typeNames, SourceLocator.IsSwagger2(input.Text) ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null) { Security = security };
+        // Credentials, server variables and shared headers are all options properties: named in one scope, in that order.
+        NameScope optionNames = SecurityMapper.OptionsScope(optionsName);
+        var security = new SecurityMapper(document, diagnostics, optionNames);
+        var servers = new ServerMapper(document, diagnostics, optionNames);
+        var operations = new OperationMapper(schemas, json, diagnostics, typeNames, SourceLocator.IsSwagger2(input.Text) ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null)
+        {
+            Security = security,
+            Servers = servers,
+            OptionNames = optionNames,
+        };
         schemas.MapComponents(document.Components?.Schemas);
         EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers, clientName);
         ResponseTypeSpec? response = operations.ResponseType(contextBase + "Response");
@@ -99,7 +107,7 @@ internal static class ClientParser
             rateLimiterName,
             title,
             document.Info?.Description,
-            DefaultBaseAddress(document),
+            servers.DefaultBaseAddress,
             security.Schemes,
             security.Default,
             schemas.Declarations.ToEquatableArray(),
@@ -108,7 +116,9 @@ internal static class ClientParser
             operations.SharedHeaders,
             interfaceName,
             response,
-            webhooks);
+            webhooks,
+            servers.BaseAddressTemplate,
+            servers.Variables);
     }
 
     private static string BaseName(string title, string path)
@@ -131,27 +141,4 @@ internal static class ClientParser
 
     private static bool IsValidNamespace(string ns) =>
         ns.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None);
-
-    private static string? DefaultBaseAddress(OpenApiDocument document)
-    {
-        OpenApiServer? server = document.Servers?.FirstOrDefault();
-        if (server?.Url is null)
-        {
-            return null;
-        }
-
-        string url = server.Url;
-        foreach (KeyValuePair<string, OpenApiServerVariable> variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
-        {
-            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
-        }
-
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http") || url.Contains("{"))
-        {
-            return null;
-        }
-
-        string text = uri.AbsoluteUri;
-        return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
-    }
 }

@@ -77,11 +77,6 @@ internal sealed class ConstructAudit(DiagnosticBag diagnostics, bool swagger2)
         {
             string at = pointer + "/" + entry.Key.Method.ToLowerInvariant();
             OpenApiOperation operation = entry.Value;
-            if (operation.Servers is { Count: > 0 })
-            {
-                Report(at + "/servers", "servers", "the operation goes to the client's base address, not to its own server");
-            }
-
             if (operation.Callbacks is { Count: > 0 })
             {
                 Report(at + "/callbacks", "callbacks", "the client has no server to receive them; handle the requests in your own endpoint");
@@ -120,11 +115,6 @@ internal sealed class ConstructAudit(DiagnosticBag diagnostics, bool swagger2)
         for (int i = 0; i < (item.Parameters?.Count ?? 0); i++)
         {
             Schema(item.Parameters![i].Schema, pointer + "/parameters/" + i + "/schema");
-        }
-
-        if (item.Servers is { Count: > 0 })
-        {
-            Report(pointer + "/servers", "servers", "the path's operations go to the client's base address, not to its own server");
         }
     }
 

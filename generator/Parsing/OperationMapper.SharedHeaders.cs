@@ -18,14 +18,6 @@ internal sealed partial class OperationMapper
     /// <summary>The share of operations that must declare a header (same name ignoring case, same schema) for it to be shared.</summary>
     public const double SharedHeaderShare = 0.8;
 
-    // Members of ApiClientOptions and its generated subclass that a shared header's property must not hide.
-    private static readonly string[] s_optionMembers =
-    [
-        "ApiKey", "AccessTokenProvider", "BaseAddress", "Timeout", "TotalTimeout", "MaxRetries", "RetryDelay", "MaxRetryDelay", "RateLimiter",
-        "AllowInsecureHttp", "Log", "UserAgent", "MaxErrorBodyBytes", "MaxResponseBodyBytes", "Bind", "ToString", "Equals", "GetHashCode", "GetType",
-        "UserName", "Password", "ReadSetting", "DefaultMaxErrorBodyBytes", "DefaultMaxResponseBodyBytes", "DefaultMaxRetries", "UseRateLimiter",
-    ];
-
     private Dictionary<string, SharedHeaderSpec> _sharedHeaders = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The shared headers found by <see cref="FindSharedHeaders"/>, in document order.</summary>
@@ -70,7 +62,7 @@ internal sealed partial class OperationMapper
             }
         }
 
-        var names = new NameScope(s_optionMembers);
+        NameScope names = OptionNames;
         _sharedHeaders = new Dictionary<string, SharedHeaderSpec>(StringComparer.OrdinalIgnoreCase);
         foreach ((string Name, string Schema) key in order)
         {

@@ -204,7 +204,8 @@ internal sealed partial class OperationMapper
             variant,
             errors.ToEquatableArray(),
             retryAfter.Distinct(StringComparer.Ordinal).ToEquatableArray(),
-            pagination);
+            pagination,
+            Servers?.ForOperation(pathItem, operation, pointer.Substring(0, pointer.LastIndexOf('/')), pointer));
         foreach (RequestBodySpec other in otherBodies)
         {
             // createNote with text/plain → CreateNoteTextAsync; application/xml → CreateNoteXmlAsync.
@@ -217,6 +218,12 @@ internal sealed partial class OperationMapper
 
     /// <summary>The document's security schemes and requirement; each operation's own requirement is read through it.</summary>
     public SecurityMapper? Security { get; init; }
+
+    /// <summary>Where operations with servers of their own send their requests; null sends every operation to the base address.</summary>
+    public ServerMapper? Servers { get; init; }
+
+    /// <summary>The options class's member names, shared with the security schemes' and the server variables' properties.</summary>
+    public NameScope OptionNames { get; init; } = new(ReservedNames.OptionsMembers);
 
     // An operation's own requirement, when it has one that is not security: [] and differs from the document's.
     private EquatableArray<SecurityRequirementSpec>? OwnSecurity(OpenApiOperation operation, string pointer) =>

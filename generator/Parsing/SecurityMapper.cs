@@ -16,15 +16,6 @@ namespace AutoSend.Gen.Parsing;
 /// </summary>
 internal sealed class SecurityMapper
 {
-    // Members of ApiClientOptions (and object) that a scheme's options property must not take.
-    private static readonly string[] s_optionsMembers =
-    [
-        "ApiKey", "AccessTokenProvider", "BaseAddress", "Timeout", "TotalTimeout", "MaxRetries", "RetryDelay", "MaxRetryDelay",
-        "RateLimiter", "AllowInsecureHttp", "Log", "UserAgent", "MaxErrorBodyBytes", "MaxResponseBodyBytes", "Bind",
-        "ReadSetting", "DefaultMaxErrorBodyBytes", "DefaultMaxResponseBodyBytes", "DefaultMaxRetries", "Equals", "GetHashCode",
-        "ToString", "GetType", "MemberwiseClone", "Finalize", "UserName", "Password",
-    ];
-
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, SecuritySchemeSpec> _supported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
@@ -66,7 +57,7 @@ internal sealed class SecurityMapper
     public EquatableArray<SecurityRequirementSpec> Default { get; }
 
     /// <summary>Reserves the options properties of a scheme's credentials, and the base class's members.</summary>
-    public static NameScope OptionsScope(string optionsName) => new([optionsName, .. s_optionsMembers]);
+    public static NameScope OptionsScope(string optionsName) => new([optionsName, .. ReservedNames.OptionsMembers]);
 
     /// <summary>
     /// An operation's requirement: null when it declares none (the document's applies); empty for <c>security: []</c>.

@@ -82,13 +82,14 @@ public sealed class ApiConnection : IDisposable
     /// <param name="security">The credentials of each scheme and the document's requirement; each operation's own requirement picks among them.</param>
     /// <param name="defaultUserAgent">The user agent sent when the options set none.</param>
     /// <param name="clientName">The client's full type name: the name of its <see cref="ActivitySource"/>.</param>
+    /// <param name="servers">The values of the document's server variables, for operations with servers of their own; null when it has none.</param>
     /// <exception cref="InvalidOperationException">There is no base address, or it is <c>http://</c> for a host other than loopback and <see cref="ApiClientOptions.AllowInsecureHttp"/> is off.</exception>
-    public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiSecurity? security, string defaultUserAgent, string clientName)
+    public ApiConnection(HttpClient? httpClient, ApiClientOptions options, Uri? defaultBaseAddress, ApiSecurity? security, string defaultUserAgent, string clientName, ApiServers? servers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(defaultUserAgent);
         ArgumentException.ThrowIfNullOrEmpty(clientName);
-        _requests = new RequestFactory(options.BaseAddress ?? httpClient?.BaseAddress ?? defaultBaseAddress, options.AllowInsecureHttp);
+        _requests = new RequestFactory(options.BaseAddress ?? httpClient?.BaseAddress ?? defaultBaseAddress, options.AllowInsecureHttp, servers, options.IgnoreOperationServers);
         _telemetry = new ApiTelemetry(clientName, options.Log);
         _ownsHttpClient = httpClient is null;
         _httpClient = httpClient ?? DefaultHttpClient.Create();
@@ -111,6 +112,17 @@ public sealed class ApiConnection : IDisposable
     /// <param name="relativeUrl">The escaped path and query, without a leading slash.</param>
     /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUrl) => _requests.Create(method, relativeUrl);
+
+    /// <summary>
+    /// Creates a request for a path relative to the operation's own server (a path- or operation-level server of the
+    /// document), unless <see cref="ApiClientOptions.IgnoreOperationServers"/> sends it to the base address.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="server">The server as the document writes it: absolute, or relative to the base address; <c>{name}</c> is a server variable.</param>
+    /// <param name="relativeUrl">The escaped path and query, without a leading slash.</param>
+    /// <returns>The request; <see cref="SendAsync(HttpRequestMessage, ApiOperation, CancellationToken)"/> disposes it.</returns>
+    /// <exception cref="InvalidOperationException">The server's address is not an absolute http(s) URI, has a query, or is clear-text HTTP to another host than loopback without <see cref="ApiClientOptions.AllowInsecureHttp"/>.</exception>
+    public HttpRequestMessage CreateRequest(HttpMethod method, string server, string relativeUrl) => _requests.Create(method, server, relativeUrl);
 
     /// <summary>
     /// Creates a request for a next-page link: an absolute address (or one relative to <paramref name="relativeTo"/>) of

@@ -70,6 +70,7 @@ public sealed class GoldenTests(ITestOutputHelper output)
     [InlineData("paging.yaml", "Fixtures.Paging", "paging", "AG0017 AG0017")]
     [InlineData("webhooks.yaml", "Fixtures.Hooks", "webhooks", "")]
     [InlineData("openapi32.yaml", "Fixtures.Library", "openapi32", "")]
+    [InlineData("servers.yaml", "Fixtures.Servers", "servers", "")]
     public void Wire_fixture_generates_the_golden_sources_and_compiles(string fileName, string ns, string golden, string expected)
     {
         GeneratorRun run = RunFixture(fileName, ns);
