@@ -94,12 +94,12 @@ public sealed class ExplicitNullTests
         using var client = new OperationsClient(new OperationsClientOptions { BaseAddress = server.Address, ApiKey = "k", MaxRetries = 0 });
 
         TaskPatch? changed = await client.Tasks.UpdateAsync("t1", new TaskPatch { DueAt = null }, CancellationToken.None);
-        TaskPatch again = await client.Tasks.UpdateAsync("t1", new TaskPatch { Notes = null, Title = "t" }, CancellationToken.None);
+        TaskPatch? again = await client.Tasks.UpdateAsync("t1", new TaskPatch { Notes = null, Title = "t" }, CancellationToken.None);
 
         Assert.Equal(["""{"dueAt":null}""", """{"title":"t","notes":null}"""], server.Requests.Select(r => Encoding.UTF8.GetString(r.Body)));
         Assert.Equal("PATCH /tasks/t1", server.Requests[0].Line);
         Assert.Null(changed!.DueAt);
-        Assert.Equal("""{"title":"t","dueAt":null}""", Write(again, "fast"));   // read back as it came
+        Assert.Equal("""{"title":"t","dueAt":null}""", Write(again!, "fast"));   // read back as it came
     }
 
     [Theory]

@@ -34,11 +34,11 @@ public sealed class ServerTests
         GeneratorRun run = Run("  - url: https://{region}.hosts.example/v1\n    variables:\n      region: {default: eu, enum: [eu, us]}", string.Empty);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        string options = Source(run, "HostsClientOptions.g.cs");
+        string options = Source(run, ".HostsClientOptions.g.cs");
         Assert.Contains("public string Region", options);
         Assert.Contains("private string _serverRegion = \"eu\";", options);
         Assert.Contains("global::AutoSend.Runtime.Primitives.ApiServers.Check(nameof(Region), value, \"eu\", \"us\")", options);
-        string client = Source(run, "HostsClient.g.cs");
+        string client = Source(run, ".HostsClient.g.cs");
         Assert.Contains("DefaultBaseAddress { get; } = new(\"https://eu.hosts.example/v1/\")", client);
         Assert.Contains("servers.ResolveAbsolute(\"https://{region}.hosts.example/v1\")", client);
         Assert.Empty(run.CompileProblems);
@@ -49,7 +49,7 @@ public sealed class ServerTests
     {
         GeneratorRun run = Run("  - url: https://api.example/{timeout}\n    variables:\n      timeout: {default: t1}", string.Empty);
 
-        Assert.Contains("public string Timeout2", Source(run, "HostsClientOptions.g.cs"));
+        Assert.Contains("public string Timeout2", Source(run, ".HostsClientOptions.g.cs"));
         Assert.Empty(run.CompileProblems);
     }
 
@@ -63,7 +63,7 @@ public sealed class ServerTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("'{uploadHost}'", diagnostic.GetMessage());
-        Assert.Contains("_connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, \"things\")", Source(run, "HostsClient.g.cs"));
+        Assert.Contains("_connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, \"things\")", Source(run, ".HostsClient.g.cs"));
         Assert.Empty(run.CompileProblems);
     }
 
@@ -81,7 +81,7 @@ public sealed class ServerTests
         GeneratorRun run = Run("  - url: https://api.example/v1", "    servers:\n      - url: https://api.example/v1");
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("_connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, \"things\")", Source(run, "HostsClient.g.cs"));
+        Assert.Contains("_connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, \"things\")", Source(run, ".HostsClient.g.cs"));
     }
 
     [Fact]
@@ -90,6 +90,6 @@ public sealed class ServerTests
         GeneratorRun run = Run("  - url: https://api.example/v1", "    servers:\n      - url: /legacy");
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("_connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, \"/legacy\", \"things\")", Source(run, "HostsClient.g.cs"));
+        Assert.Contains("_connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, \"/legacy\", \"things\")", Source(run, ".HostsClient.g.cs"));
     }
 }
