@@ -16,6 +16,11 @@ if (!local && args.Length == 0)
     return 2;
 }
 
+// Ctrl+C cancels the call in flight: every operation takes the token right after its required arguments.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+CancellationToken ct = cancel.Token;
+
 await using Sandbox? sandbox = local ? await Sandbox.StartAsync() : null;
 using var client = new AutoSendClient(new AutoSendClientOptions
 {
@@ -28,7 +33,7 @@ try
 {
     if (!local)
     {
-        Campaign resumed = (await client.Campaigns.ResumeAsync(args[0])).Data;
+        Campaign resumed = (await client.Campaigns.ResumeAsync(args[0], ct)).Data;
         Step(clock, $"Resumed campaign {resumed.Id}: status {resumed.Status}, send mode {resumed.SendMode}");
         return 0;
     }
@@ -43,7 +48,7 @@ try
         GradualStrategy = GradualStrategy.Fixed,
         DailyBatchSize = 500,
         SendNow = true,
-    })).Data;
+    }, ct)).Data;
     Step(clock, $"Created campaign {campaign.Id} \"{campaign.Name}\": status {campaign.Status}, send mode {campaign.SendMode}");
     Console.WriteLine($"           first response {clock.ElapsedMilliseconds} ms after start");
     string id = campaign.Id!;
@@ -52,20 +57,22 @@ try
     int polls = 0;
     while (campaign.Status != CampaignStatus.SendingGradual)
     {
-        await Task.Delay(250);
-        campaign = (await client.Campaigns.GetAsync(id)).Data;
+        await Task.Delay(250, ct);
+        campaign = (await client.Campaigns.GetAsync(id, ct)).Data;
         polls++;
     }
 
     Step(clock, $"Sending: status {campaign.Status} ({polls} polls)");
-    campaign = (await client.Campaigns.PauseAsync(id)).Data;
-    Step(clock, $"Paused: status {campaign.Status}, paused at {campaign.PausedAt:u}");
-    campaign = (await client.Campaigns.ResumeAsync(id)).Data;
+    // WithRawResponse: the same call, with the status code and the response headers the spec declares.
+    AutoSendResponse<CampaignResponse> paused = await client.Campaigns.WithRawResponse.PauseAsync(id, ct);
+    campaign = paused.Value.Data;
+    Step(clock, $"Paused: status {campaign.Status}, paused at {campaign.PausedAt:u} (HTTP {paused.StatusCode}, rate-limit remaining {paused.RateLimitRemaining?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not sent"})");
+    campaign = (await client.Campaigns.ResumeAsync(id, ct)).Data;
     Step(clock, $"Resumed: status {campaign.Status}, send mode {campaign.SendMode}, resumed at {campaign.ResumedAt:u}");
 
     try
     {
-        await client.Campaigns.ResumeAsync(id);
+        await client.Campaigns.ResumeAsync(id, ct);
     }
     catch (ApiException error)
     {

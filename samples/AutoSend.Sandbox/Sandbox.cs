@@ -115,6 +115,11 @@ public sealed class Sandbox : IAsyncDisposable
                 return;
             }
 
+            if (limiter.GetStatistics(context) is { } statistics)
+            {
+                context.Response.Headers["X-RateLimit-Remaining"] = statistics.CurrentAvailablePermits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await next(context);
         };
     }
