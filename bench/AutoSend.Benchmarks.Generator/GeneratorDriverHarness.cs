@@ -108,8 +108,9 @@ public static class GeneratorDriverHarness
     /// </summary>
     public static void CheckAllCached(GeneratorDriver driver, string what)
     {
-        string[] ours = [OpenApiClientGenerator.Steps.Inputs, OpenApiClientGenerator.Steps.Parsed, OpenApiClientGenerator.Steps.Claims,
-            OpenApiClientGenerator.Steps.DependencyInjection];
+        string[] ours = [OpenApiClientGenerator.Steps.Inputs, OpenApiClientGenerator.Steps.Parsed, OpenApiClientGenerator.Steps.Diagnostics,
+            OpenApiClientGenerator.Steps.Clients, OpenApiClientGenerator.Steps.Claims, OpenApiClientGenerator.Steps.Owners, OpenApiClientGenerator.Steps.Conflicts,
+            OpenApiClientGenerator.Steps.ReferencedPackages];
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         var recomputed = result.TrackedSteps.Where(step => ours.Contains(step.Key)).Concat(result.TrackedOutputSteps)
             .SelectMany(step => step.Value.SelectMany(run => run.Outputs.Select(o => (step.Key, o.Reason))))
