@@ -26,7 +26,8 @@ public static class GeneratorStages
         Type inputType = generator.GetType("AutoSend.Gen.Parsing.ClientInput", throwOnError: true)!;
         MethodInfo parse = generator.GetType("AutoSend.Gen.Parsing.ClientParser", throwOnError: true)!.GetMethod("Parse")!;
         MethodInfo emit = generator.GetType("AutoSend.Gen.Emitting.Emitter", throwOnError: true)!.GetMethod("Emit")!;
-        object input = Activator.CreateInstance(inputType, path, text, "Consumer.Api", "", "Consumer")!;
+        object noFilter = generator.GetType("AutoSend.Gen.Parsing.ClientFilter", throwOnError: true)!.GetProperty("None")!.GetValue(null)!;
+        object input = Activator.CreateInstance(inputType, path, text, "Consumer.Api", "", "Consumer", noFilter)!;
 
         var rows = new List<(string Stage, double Ms, long Bytes, string Note)>();
         for (int round = 0; round < 3; round++)
@@ -54,7 +55,7 @@ public static class GeneratorStages
             List<(string HintName, string Source)> sources = [];
             rows.Add(Measure("emit stage (model → C# text)", () =>
             {
-                sources = ((IEnumerable<(string, string)>)emit.Invoke(null, [client, Path.GetFileName(path)])!).ToList();
+                sources = ((IEnumerable<(string, string)>)emit.Invoke(null, [client, Path.GetFileName(path), null])!).ToList();
                 return $"{sources.Count} files, {sources.Sum(s => (long)s.Source.Length) / 1e6:F1} M chars";
             }));
 
