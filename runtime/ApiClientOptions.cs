@@ -33,6 +33,7 @@ public abstract class ApiClientOptions
     private TimeSpan _totalTimeout = TimeSpan.FromMinutes(5);
     private TimeSpan _retryDelay = TimeSpan.FromSeconds(1);
     private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(30);
+    private TimeSpan _streamIdleTimeout = System.Threading.Timeout.InfiniteTimeSpan;
 
     /// <summary>
     /// The secret the API's security scheme sends with each request: a bearer token or an API key.
@@ -77,6 +78,22 @@ public abstract class ApiClientOptions
     {
         get => _totalTimeout;
         set => _totalTimeout = CheckTimeout(value);
+    }
+
+    /// <summary>
+    /// For a streamed response (server-sent events, JSON lines): the longest wait for the next bytes of the body once
+    /// its headers have arrived, before the first item and between items. When it passes without a byte, the
+    /// enumeration throws <see cref="ApiTimeoutException"/> with <see cref="ApiTimeoutException.IsStreamIdleTimeout"/>
+    /// set, after the items that arrived, and the connection is closed; the stream is not retried. Any bytes count,
+    /// so a server's keep-alive comments keep an event stream open. Defaults to
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> (no limit: a quiet stream is the server's business, and
+    /// the cancellation token ends it); <see cref="Timeout"/> bounds only the wait for the headers of a stream.
+    /// <see cref="ApiRequestOptions.StreamIdleTimeout"/> changes it for one call.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout
+    {
+        get => _streamIdleTimeout;
+        set => _streamIdleTimeout = CheckTimeout(value);
     }
 
     /// <summary>
@@ -176,6 +193,8 @@ public abstract class ApiClientOptions
     /// <summary>
     /// The most bytes of a success response body the client reads; a longer body ends the call with an
     /// <see cref="ApiException"/> instead of exhausting memory. Defaults to <see cref="DefaultMaxResponseBodyBytes"/>.
+    /// For a streamed response it bounds one item, not the stream: a JSON line, or a server-sent event (its field
+    /// lines up to the blank line that ends it; comments do not count).
     /// </summary>
     public long MaxResponseBodyBytes
     {
@@ -190,8 +209,8 @@ public abstract class ApiClientOptions
     /// <summary>
     /// Reads settings by name, for example from an <c>IConfiguration</c> section (<c>key =&gt; section[key]</c>), without
     /// reflection. Keys: <c>ApiKey</c>, <c>BaseAddress</c> (an absolute http or https URI), <c>MaxRetries</c>, <c>Timeout</c>,
-    /// <c>TotalTimeout</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c> (time spans such as <c>00:00:30</c>; <c>Infinite</c>
-    /// for the two timeouts), <c>MaxResponseBodyBytes</c>, <c>MaxErrorBodyBytes</c>, <c>AllowInsecureHttp</c>, <c>IgnoreOperationServers</c>
+    /// <c>TotalTimeout</c>, <c>StreamIdleTimeout</c>, <c>RetryDelay</c>, <c>MaxRetryDelay</c> (time spans such as
+    /// <c>00:00:30</c>; <c>Infinite</c> for the three timeouts), <c>MaxResponseBodyBytes</c>, <c>MaxErrorBodyBytes</c>, <c>AllowInsecureHttp</c>, <c>IgnoreOperationServers</c>
     /// (<c>true</c>/<c>false</c>) and <c>UserAgent</c>; a generated options class adds its own (for example server variables,
     /// <c>UserName</c> and <c>Password</c>). Numbers and time spans use the invariant culture. A missing or empty
     /// value leaves the property as it is.
@@ -215,6 +234,8 @@ public abstract class ApiClientOptions
             text => TryParseTimeout(text, out TimeSpan value) && Set(() => Timeout = value));
         BindSetting(read, nameof(TotalTimeout), "a positive time span such as 00:05:00, or Infinite",
             text => TryParseTimeout(text, out TimeSpan value) && Set(() => TotalTimeout = value));
+        BindSetting(read, nameof(StreamIdleTimeout), "a positive time span such as 00:00:30, or Infinite",
+            text => TryParseTimeout(text, out TimeSpan value) && Set(() => StreamIdleTimeout = value));
         BindSetting(read, nameof(RetryDelay), "a time span of zero or more such as 00:00:01",
             text => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && Set(() => RetryDelay = value));
         BindSetting(read, nameof(MaxRetryDelay), "a time span of zero or more such as 00:00:30",

@@ -20,6 +20,7 @@ public sealed class ApiRequestOptions
 {
     private TimeSpan? _timeout;
     private int? _maxRetries;
+    private TimeSpan? _streamIdleTimeout;
 
     /// <summary>
     /// Extra request headers, sent on every attempt of the call. A header the call would send anyway (a parameter,
@@ -41,6 +42,25 @@ public sealed class ApiRequestOptions
             }
 
             _timeout = value;
+        }
+    }
+
+    /// <summary>
+    /// For a streamed response, the longest wait for its next bytes instead of <see cref="ApiClientOptions.StreamIdleTimeout"/>;
+    /// null keeps the client's, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> removes the limit for this call.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan? StreamIdleTimeout
+    {
+        get => _streamIdleTimeout;
+        set
+        {
+            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), timeout, "The timeout must be positive, or Timeout.InfiniteTimeSpan.");
+            }
+
+            _streamIdleTimeout = value;
         }
     }
 

@@ -9,7 +9,8 @@ namespace AutoSend.Runtime;
 /// <summary>
 /// A call did not complete in time: one attempt took longer than <see cref="ApiClientOptions.Timeout"/> (or the
 /// caller's <see cref="System.Net.Http.HttpClient.Timeout"/>) and was not retried, or the whole call took longer than
-/// <see cref="ApiClientOptions.TotalTimeout"/>. The caller's own cancellation is never reported this way: it throws
+/// <see cref="ApiClientOptions.TotalTimeout"/>, or a streamed response sent nothing for longer than
+/// <see cref="ApiClientOptions.StreamIdleTimeout"/>. The caller's own cancellation is never reported this way: it throws
 /// <see cref="OperationCanceledException"/> with the caller's token.
 /// </summary>
 /// <remarks>
@@ -38,6 +39,14 @@ public sealed class ApiTimeoutException : ApiException
         IsTotalTimeout = isTotalTimeout;
     }
 
+    // A streamed response whose body sent nothing for longer than the idle limit.
+    internal ApiTimeoutException(ApiOperation operation, TimeSpan idleTimeout, HttpStatusCode statusCode, string? requestId, int attempts, Exception? innerException)
+        : base(ErrorMessages.StreamIdle(operation, idleTimeout, statusCode, attempts), innerException, operation, statusCode, requestId, default, false, attempts)
+    {
+        Timeout = idleTimeout;
+        IsStreamIdleTimeout = true;
+    }
+
     /// <summary>The time limit that expired.</summary>
     public TimeSpan Timeout { get; }
 
@@ -46,4 +55,11 @@ public sealed class ApiTimeoutException : ApiException
     /// <see cref="ApiClientOptions.Timeout"/> or the caller's <see cref="System.Net.Http.HttpClient.Timeout"/>.
     /// </summary>
     public bool IsTotalTimeout { get; }
+
+    /// <summary>
+    /// True when a streamed response (server-sent events, JSON lines) sent nothing for longer than
+    /// <see cref="ApiClientOptions.StreamIdleTimeout"/> (or the call's <see cref="ApiRequestOptions.StreamIdleTimeout"/>);
+    /// <see cref="ApiException.StatusCode"/> is then the stream's 2xx status and <see cref="Timeout"/> the idle limit.
+    /// </summary>
+    public bool IsStreamIdleTimeout { get; }
 }

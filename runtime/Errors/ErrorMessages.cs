@@ -86,6 +86,10 @@ internal static class ErrorMessages
         return $"{operation} {what}{where}{Attempts(attempts)}.";
     }
 
+    /// <summary>For an <see cref="ApiTimeoutException"/> of a stream that sent nothing for too long.</summary>
+    public static string StreamIdle(ApiOperation operation, TimeSpan timeout, HttpStatusCode statusCode, int attempts) =>
+        $"{operation} returned HTTP {((int)statusCode).ToString(CultureInfo.InvariantCulture)}{Attempts(attempts)}, but its stream sent nothing for {Duration(timeout)} (StreamIdleTimeout); the connection was closed.";
+
     /// <summary>For <see cref="ApiConnectionException"/>.</summary>
     public static string Connection(ApiOperation operation, bool requestSent, HttpStatusCode statusCode, int attempts, Exception cause)
     {

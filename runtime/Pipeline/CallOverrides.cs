@@ -4,12 +4,13 @@ using System.Net.Http;
 namespace AutoSend.Runtime.Pipeline;
 
 /// <summary>
-/// A call's own attempt timeout and retry count (<see cref="ApiRequestOptions"/>), carried on its request from the
-/// generated code to the <see cref="CallExecutor"/>, which reads them once when the call starts.
+/// A call's own attempt timeout, retry count and stream idle limit (<see cref="ApiRequestOptions"/>), carried on its request from the
+/// generated code to the <see cref="CallExecutor"/>, which reads them once when the call starts (the idle limit is read by the stream front ends of <c>ApiConnection</c>).
 /// </summary>
 /// <param name="Timeout">The attempt timeout instead of the client's, or null.</param>
 /// <param name="MaxRetries">The retries instead of the client's, or null.</param>
-internal sealed record CallOverrides(TimeSpan? Timeout, int? MaxRetries)
+/// <param name="StreamIdleTimeout">For a streamed response, the idle limit instead of the client's, or null.</param>
+internal sealed record CallOverrides(TimeSpan? Timeout, int? MaxRetries, TimeSpan? StreamIdleTimeout = null)
 {
     public static readonly HttpRequestOptionsKey<CallOverrides> Key = new("AutoSend.Runtime.CallOverrides");
 

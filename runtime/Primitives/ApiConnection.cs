@@ -47,6 +47,7 @@ public sealed class ApiConnection : IDisposable
     private readonly RequestFactory _requests;
     private readonly CallExecutor _calls;
     private readonly ApiTelemetry _telemetry;
+    private readonly TimeSpan _streamIdleTimeout;
 
     /// <summary>Creates a connection whose activities come from the <see cref="DefaultClientName"/> source.</summary>
     /// <param name="httpClient">The caller's client, or null to create and own one.</param>
@@ -92,6 +93,7 @@ public sealed class ApiConnection : IDisposable
         _requests = new RequestFactory(options.BaseAddress ?? httpClient?.BaseAddress ?? defaultBaseAddress, options.AllowInsecureHttp, servers, options.IgnoreOperationServers);
         _telemetry = new ApiTelemetry(clientName, options.Log);
         _ownsHttpClient = httpClient is null;
+        _streamIdleTimeout = options.StreamIdleTimeout;
         _httpClient = httpClient ?? DefaultHttpClient.Create();
 
         var limits = new BodyLimits(options.MaxResponseBodyBytes, options.MaxErrorBodyBytes);
@@ -197,9 +199,9 @@ public sealed class ApiConnection : IDisposable
             SetHeader(request, RetryPolicy.IdempotencyKeyHeader, key);
         }
 
-        if (options.Timeout is not null || options.MaxRetries is not null)
+        if (options.Timeout is not null || options.MaxRetries is not null || options.StreamIdleTimeout is not null)
         {
-            request.Options.Set(CallOverrides.Key, new CallOverrides(options.Timeout, options.MaxRetries));
+            request.Options.Set(CallOverrides.Key, new CallOverrides(options.Timeout, options.MaxRetries, options.StreamIdleTimeout));
         }
     }
 
@@ -395,14 +397,17 @@ public sealed class ApiConnection : IDisposable
     /// Sends a request whose success body is a stream of server-sent events (<c>text/event-stream</c>) and yields each
     /// event's data, parsed as JSON, as it arrives. Nothing is sent until the enumeration starts. The per-attempt
     /// timeout and the retries cover the wait for the response headers only: the stream may last as long as the
-    /// server sends it, and a stream that breaks is not retried.
+    /// server sends it, and a stream that breaks is not retried. <see cref="ApiClientOptions.StreamIdleTimeout"/>
+    /// bounds the wait for the next bytes, and an event longer than <see cref="ApiClientOptions.MaxResponseBodyBytes"/>
+    /// (its field lines) is refused.
     /// </summary>
     /// <param name="request">The request, which is disposed when the enumeration ends.</param>
     /// <param name="operation">The operation it belongs to, with the metadata of each event's data.</param>
     /// <param name="cancellationToken">Stops the stream (as does the token given to the enumerator) and releases the connection.</param>
     /// <returns>The data of each event, in order.</returns>
     /// <exception cref="ApiException">The API answered with an error status, an event's data is not the documented
-    /// JSON, or the connection broke (<see cref="ApiConnectionException"/>).</exception>
+    /// JSON or an event is too long, the connection broke (<see cref="ApiConnectionException"/>), or the stream was
+    /// idle too long (<see cref="ApiTimeoutException"/>).</exception>
     public async IAsyncEnumerable<TResult> StreamEventsAsync<TResult>(HttpRequestMessage request, ApiOperation<TResult> operation,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -426,8 +431,9 @@ public sealed class ApiConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         JsonTypeInfo<TResult> itemType = operation.ResultType;
+        TimeSpan idle = StreamIdleTimeout(request);
         StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(EventStream), cancellationToken).ConfigureAwait(false);
-        await foreach (SseItem<TResult> item in StreamItems.ReadEventsAsync(streamed, (data, s) => StreamItems.ParseJson(data, itemType, s), cancellationToken).ConfigureAwait(false))
+        await foreach (SseItem<TResult> item in StreamItems.ReadEventsAsync(streamed, (data, s) => StreamItems.ParseJson(data, itemType, s), idle, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }
@@ -457,8 +463,9 @@ public sealed class ApiConnection : IDisposable
     public async IAsyncEnumerable<SseItem<string>> StreamTextEventItemsAsync(HttpRequestMessage request, ApiOperation operation,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        TimeSpan idle = StreamIdleTimeout(request);
         StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(EventStream), cancellationToken).ConfigureAwait(false);
-        await foreach (SseItem<string> item in StreamItems.ReadEventsAsync(streamed, static (data, _) => Encoding.UTF8.GetString(data), cancellationToken).ConfigureAwait(false))
+        await foreach (SseItem<string> item in StreamItems.ReadEventsAsync(streamed, static (data, _) => Encoding.UTF8.GetString(data), idle, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }
@@ -481,11 +488,19 @@ public sealed class ApiConnection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         JsonTypeInfo<TResult> itemType = operation.ResultType;
+        TimeSpan idle = StreamIdleTimeout(request);
         StreamedResponse streamed = await Send(request, operation, new StreamResponseReader(JsonLines), cancellationToken).ConfigureAwait(false);
-        await foreach (TResult item in StreamItems.ReadLinesAsync(streamed, itemType, cancellationToken).ConfigureAwait(false))
+        await foreach (TResult item in StreamItems.ReadLinesAsync(streamed, itemType, idle, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }
+    }
+
+    // The call's own idle limit (ApiRequestOptions.StreamIdleTimeout), else the client's.
+    private TimeSpan StreamIdleTimeout(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return CallOverrides.Of(request)?.StreamIdleTimeout ?? _streamIdleTimeout;
     }
 
     /// <summary>Disposes the HTTP client if the connection created it.</summary>

@@ -22,8 +22,9 @@ internal delegate T EventDataParser<T>(ReadOnlySpan<byte> data, StreamedResponse
 /// Reads a streamed success body item by item as its bytes arrive: server-sent events (parsed by
 /// <see cref="SseParser"/>: multi-line data joined with a line feed, comments skipped) or JSON lines
 /// (<c>application/x-ndjson</c>, <c>application/jsonl</c>; <c>application/json-seq</c> records start with an RS byte).
-/// Memory stays flat however long the stream: the bytes of one item are held at a time, and a JSON line longer than
-/// <see cref="BodyLimits.MaxResponseBodyBytes"/> is refused. The response is disposed when the enumeration ends,
+/// Memory stays flat however long the stream: the bytes of one item are held at a time, and one item longer than
+/// <see cref="BodyLimits.MaxResponseBodyBytes"/> (a JSON line, or an event's field lines, counted by
+/// <see cref="StreamBody"/>) is refused. <see cref="StreamBody"/> also applies the idle limit between reads. The response is disposed when the enumeration ends,
 /// fails or is left early, which releases (or, mid-body, closes) the connection.
 /// </summary>
 internal static class StreamItems
@@ -33,11 +34,11 @@ internal static class StreamItems
     private const int InitialBufferBytes = 16 * 1024;
 
     /// <summary>The events of a <c>text/event-stream</c> body, each one's data made a value by <paramref name="parse"/>.</summary>
-    public static async IAsyncEnumerable<SseItem<T>> ReadEventsAsync<T>(StreamedResponse streamed, EventDataParser<T> parse,
+    public static async IAsyncEnumerable<SseItem<T>> ReadEventsAsync<T>(StreamedResponse streamed, EventDataParser<T> parse, TimeSpan idleTimeout,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = streamed.Response;
-        Stream body = await OpenAsync(streamed, cancellationToken).ConfigureAwait(false);
+        Stream body = StreamBody.ForEvents(await OpenAsync(streamed, cancellationToken).ConfigureAwait(false), streamed, idleTimeout, cancellationToken);
         await using (body.ConfigureAwait(false))
         {
             IAsyncEnumerator<SseItem<T>> events = SseParser.Create(body, (_, data) => parse(data, streamed)).EnumerateAsync(cancellationToken)
@@ -69,7 +70,7 @@ internal static class StreamItems
     }
 
     /// <summary>The values of a JSON lines body: one per line, or one per record after an RS byte (RFC 7464).</summary>
-    public static async IAsyncEnumerable<T> ReadLinesAsync<T>(StreamedResponse streamed, JsonTypeInfo<T> itemType,
+    public static async IAsyncEnumerable<T> ReadLinesAsync<T>(StreamedResponse streamed, JsonTypeInfo<T> itemType, TimeSpan idleTimeout,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = streamed.Response;
@@ -77,7 +78,7 @@ internal static class StreamItems
             ? RecordSeparator
             : LineFeed;
         long maxItemBytes = streamed.Context.Limits.MaxResponseBodyBytes;
-        Stream body = await OpenAsync(streamed, cancellationToken).ConfigureAwait(false);
+        Stream body = StreamBody.ForLines(await OpenAsync(streamed, cancellationToken).ConfigureAwait(false), streamed, idleTimeout, cancellationToken);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         await using (body.ConfigureAwait(false))
         {

@@ -10,7 +10,8 @@ namespace AutoSend.Client.Tests;
 /// <summary>
 /// Streamed responses of the client generated from tests/AutoSend.Gen.Tests/Fixtures/media.yaml, served by Kestrel in
 /// chunks: server-sent events and JSON lines arrive item by item, a stream may outlive the per-attempt timeout,
-/// retries happen only before the stream starts, and cancelling or leaving the enumeration releases the connection.
+/// retries happen only before the stream starts, cancelling or leaving the enumeration releases the connection, a stream
+/// idle past <c>StreamIdleTimeout</c> ends with a timeout, and one item (event or line) is bounded by <c>MaxResponseBodyBytes</c>.
 /// </summary>
 public sealed class StreamingWireTests
 {
@@ -258,6 +259,178 @@ public sealed class StreamingWireTests
 
         Assert.Equal([1], seqs);
         Assert.Contains("not json", failure.Message, StringComparison.Ordinal);
+    }
+
+    // --- idle limit and event size ---
+
+    [Fact]
+    public async Task A_stream_idle_longer_than_StreamIdleTimeout_ends_with_a_timeout_and_releases_the_connection()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using LoopbackServer server = await Stream("text/event-stream", async context =>
+        {
+            context.RequestAborted.Register(() => aborted.TrySetResult());
+            await Send(context, "data: {\"seq\":1}\n\n");
+
+            // A pause of 3 s (ten times the limit), then an event that must never be seen.
+            await Task.Delay(3000, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await Send(context, "data: {\"seq\":2}\n\n");
+            }
+        });
+        using MediaClient client = Client(server, o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(300));
+
+        var seqs = new List<int>();
+        var failure = await Assert.ThrowsAsync<ApiTimeoutException>(async () =>
+        {
+            await foreach (Tick tick in client.Streams.StreamTicksAsync("ACME"))
+            {
+                seqs.Add(tick.Seq);
+            }
+        });
+
+        Assert.Equal([1], seqs);
+        Assert.True(failure.IsStreamIdleTimeout);
+        Assert.False(failure.IsTotalTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), failure.Timeout);
+        Assert.Equal(200, (int)failure.StatusCode);
+        Assert.Contains("StreamIdleTimeout", failure.Message, StringComparison.Ordinal);
+        await aborted.Task.WaitAsync(s_wait);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Keep_alive_comments_keep_an_idle_limited_stream_open()
+    {
+        await using LoopbackServer server = await Stream("text/event-stream", async context =>
+        {
+            await Send(context, "data: {\"seq\":1}\n\n");
+
+            // 3 s without an event, but a comment every 100 ms against a limit of 1.5 s.
+            for (int i = 0; i < 30; i++)
+            {
+                await Task.Delay(100, context.RequestAborted);
+                await Send(context, ": keep-alive\n");
+            }
+
+            await Send(context, "\ndata: {\"seq\":2}\n\n");
+        });
+        using MediaClient client = Client(server, o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(1500));
+
+        var seqs = new List<int>();
+        await foreach (Tick tick in client.Streams.StreamTicksAsync("ACME"))
+        {
+            seqs.Add(tick.Seq);
+        }
+
+        Assert.Equal([1, 2], seqs);
+    }
+
+    [Fact]
+    public async Task The_idle_limit_bounds_json_lines_too_and_is_set_per_call()
+    {
+        await using LoopbackServer server = await Stream("application/x-ndjson", async context =>
+        {
+            await Send(context, "{\"seq\":1}\n");
+            await Task.Delay(3000, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await Send(context, "{\"seq\":2}\n");
+            }
+        });
+
+        // The client has no limit; this call has one of 300 ms.
+        using MediaClient client = Client(server);
+        var seqs = new List<int>();
+        var failure = await Assert.ThrowsAsync<ApiTimeoutException>(async () =>
+        {
+            await foreach (Tick tick in client.Streams.StreamNdjsonAsync(new ApiRequestOptions { StreamIdleTimeout = TimeSpan.FromMilliseconds(300) }))
+            {
+                seqs.Add(tick.Seq);
+            }
+        });
+
+        Assert.Equal([1], seqs);
+        Assert.True(failure.IsStreamIdleTimeout);
+    }
+
+    [Fact]
+    public async Task A_call_can_lift_the_clients_idle_limit()
+    {
+        await using LoopbackServer server = await Stream("application/x-ndjson", async context =>
+        {
+            await Send(context, "{\"seq\":1}\n");
+            await Task.Delay(1500, context.RequestAborted);
+            await Send(context, "{\"seq\":2}\n");
+        });
+        using MediaClient client = Client(server, o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(300));
+
+        var seqs = new List<int>();
+        await foreach (Tick tick in client.Streams.StreamNdjsonAsync(new ApiRequestOptions { StreamIdleTimeout = Timeout.InfiniteTimeSpan }))
+        {
+            seqs.Add(tick.Seq);
+        }
+
+        Assert.Equal([1, 2], seqs);
+    }
+
+    [Fact]
+    public async Task An_event_longer_than_the_body_limit_is_refused()
+    {
+        // 2 KiB of comments (which do not count), a small event, then one whose data lines pass the 1 KiB limit.
+        string comments = string.Concat(Enumerable.Repeat(": " + new string('c', 98) + "\n", 20));
+        string longEvent = string.Concat(Enumerable.Repeat("data: " + new string(' ', 100) + "\n", 20)) + "data: {\"seq\":2}\n\n";
+        await using LoopbackServer server = await Stream("text/event-stream", async context =>
+        {
+            await Send(context, comments + "data: {\"seq\":1}\n\n");
+            await Send(context, longEvent);
+        });
+        using MediaClient client = Client(server, o => o.MaxResponseBodyBytes = 1024);
+
+        var seqs = new List<int>();
+        var failure = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (Tick tick in client.Streams.StreamTicksAsync("ACME"))
+            {
+                seqs.Add(tick.Seq);
+            }
+        });
+
+        // The limit bounds one event, not the stream.
+        Assert.Equal([1], seqs);
+        Assert.Contains("has an event longer than the limit of 1024 bytes (MaxResponseBodyBytes)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(200, (int)failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unfinished_event_line_longer_than_the_body_limit_is_refused_before_it_ends()
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using LoopbackServer server = await Stream("text/event-stream", async context =>
+        {
+            context.RequestAborted.Register(() => aborted.TrySetResult());
+
+            // A data line that never ends: 64 KiB chunks until the client gives up (or 16 MiB have gone).
+            await Send(context, "data: ");
+            string chunk = new('x', 64 * 1024);
+            for (int i = 0; i < 256 && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await context.Response.WriteAsync(chunk, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        });
+        using MediaClient client = Client(server, o => o.MaxResponseBodyBytes = 256 * 1024);
+
+        var failure = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (string message in client.Streams.StreamMessagesAsync())
+            {
+                Assert.Fail("no event can arrive: " + message.Length);
+            }
+        });
+
+        Assert.Contains("has an event longer", failure.Message, StringComparison.Ordinal);
+        await aborted.Task.WaitAsync(s_wait);
     }
 
     // --- JSON lines ---

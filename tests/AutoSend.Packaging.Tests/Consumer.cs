@@ -44,6 +44,29 @@ public sealed class Consumer : IDisposable
         WriteProgram(program);
     }
 
+    /// <summary>
+    /// Builds a consumer of a document the project has never seen (the issue-14 consumer tests): the document and the
+    /// program are the test's, the build must succeed under the strict settings above.
+    /// </summary>
+    public static async Task<Consumer> BuildUnseenAsync(PackageFeed feed, string specText, string specNamespace, string program)
+    {
+        var consumer = new Consumer(feed, program, specText: specText, specNamespace: specNamespace);
+        try
+        {
+            (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the consumer");
+            return consumer;
+        }
+        catch
+        {
+            consumer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the built consumer with the server's address as its argument and returns its output lines, trimmed.</summary>
+    public async Task<IReadOnlyList<string>> RunAgainstAsync(LoopbackServer server) =>
+        (await RunAsync(server.Address.ToString())).EnsureSuccess("the consumer").Output.Trim().Split('\n').Select(l => l.Trim()).ToList();
+
     public string Directory => _directory.Path;
 
     public string SpecPath => _directory.Combine("autosend.openapi.yaml");

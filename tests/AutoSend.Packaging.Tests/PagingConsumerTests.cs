@@ -86,8 +86,7 @@ public sealed class PagingConsumerTests(PackageFeed feed)
     [Fact]
     public async Task ListAllAsync_walks_Link_header_pages_and_cursor_pages_of_an_unseen_document()
     {
-        using var consumer = new Consumer(feed, Program, specText: Spec, specNamespace: "Gadgets");
-        (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the consumer");
+        using Consumer consumer = await Consumer.BuildUnseenAsync(feed, Spec, "Gadgets", Program);
 
         await using LoopbackServer server = await LoopbackServer.StartAsync(context =>
         {
@@ -108,9 +107,9 @@ public sealed class PagingConsumerTests(PackageFeed feed)
                 ? """{"reviews":["r3"],"response_metadata":{"next_cursor":""}}"""
                 : """{"reviews":["r1","r2"],"response_metadata":{"next_cursor":"dXNlcjo"}}""");
         });
-        ProcessResult run = (await consumer.RunAsync(server.Address.ToString())).EnsureSuccess("the consumer");
+        IReadOnlyList<string> output = await consumer.RunAgainstAsync(server);
 
-        Assert.Equal(["gadget a", "gadget b", "gadget c", "review r1", "review r2", "review r3"], run.Output.Trim().Split('\n').Select(l => l.Trim()));
+        Assert.Equal(["gadget a", "gadget b", "gadget c", "review r1", "review r2", "review r3"], output);
         Assert.Equal(["GET /gadgets?per_page=2", "GET /gadgets?per_page=2&page=2", "GET /reviews", "GET /reviews?cursor=dXNlcjo"],
             server.Requests.Select(r => r.Line));
     }

@@ -16,6 +16,7 @@ public sealed class BindTests
             ["MaxRetries"] = "5",
             ["Timeout"] = "00:00:01.500",
             ["TotalTimeout"] = "infinite",
+            ["StreamIdleTimeout"] = "00:00:45",
             ["RetryDelay"] = "00:00:00.250",
             ["MaxRetryDelay"] = "00:01:00",
             ["MaxResponseBodyBytes"] = "1000000",
@@ -40,6 +41,7 @@ public sealed class BindTests
         Assert.Equal(5, options.MaxRetries);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), options.Timeout);
         Assert.Equal(Timeout.InfiniteTimeSpan, options.TotalTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.StreamIdleTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.RetryDelay);
         Assert.Equal(TimeSpan.FromMinutes(1), options.MaxRetryDelay);
         Assert.Equal(1000000, options.MaxResponseBodyBytes);
@@ -58,6 +60,7 @@ public sealed class BindTests
         Assert.Equal("kept", options.ApiKey);
         Assert.Equal(ApiClientOptions.DefaultMaxRetries, options.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(100), options.Timeout);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.StreamIdleTimeout);
     }
 
     [Theory]
