@@ -13,6 +13,7 @@ internal sealed class EmitContext
 
     private readonly Dictionary<string, ObjectSpec> _objects;
     private readonly HashSet<string> _integerEnums;
+    private readonly Dictionary<string, UnionSpec> _unions;
 
     public EmitContext(ClientSpec client, string specFileName)
     {
@@ -20,6 +21,7 @@ internal sealed class EmitContext
         SpecFileName = specFileName;
         _objects = client.Types.OfType<ObjectSpec>().ToDictionary(o => o.Name);
         _integerEnums = new(client.Types.OfType<EnumSpec>().Where(e => e.IsInteger).Select(e => e.Name));
+        _unions = client.Types.OfType<UnionSpec>().ToDictionary(u => u.Name);
     }
 
     public ClientSpec Client { get; }
@@ -34,6 +36,9 @@ internal sealed class EmitContext
 
     /// <summary>The generated class of a name.</summary>
     public ObjectSpec Object(string name) => _objects[name];
+
+    /// <summary>The generated union of a name, or null.</summary>
+    public UnionSpec? Union(string name) => _unions.TryGetValue(name, out UnionSpec? union) ? union : null;
 
     /// <summary>The property that keeps unknown JSON properties, declared on the class or a base class.</summary>
     public string? ExtensionDataName(ObjectSpec model)
@@ -73,8 +78,12 @@ internal sealed class EmitContext
     /// <summary>A type as documentation text names it: generated types by their own name.</summary>
     public string DisplayName(TypeRef type) => TypeName(type).Replace(KnownTypes.Generated(Client.Namespace, string.Empty), string.Empty);
 
-    /// <summary>The metadata property of a type on the JSON context, e.g. <c>AutoSendJsonContext.Default.Campaign</c>, qualified.</summary>
-    public string TypeInfo(string infoName) => TypeName(Client.JsonContextName) + ".Default." + infoName;
+    /// <summary>
+    /// The metadata property of a type on the JSON context instance the client's calls use, e.g.
+    /// <c>AutoSendJsonContext.ForOperations.Campaign</c>, qualified: that instance knows only the types reached from what was
+    /// called, so a trimmed program keeps only their metadata.
+    /// </summary>
+    public string TypeInfo(string infoName) => TypeName(Client.JsonContextName) + ".ForOperations." + infoName;
 
     /// <summary>Starts a file in the client's namespace: header, namespace, and the writer to fill.</summary>
     public SourceWriter StartFile(out SourceWriter.Block namespaceBlock) => StartFile(Client.Namespace, out namespaceBlock);

@@ -37,8 +37,16 @@ internal static class JsonContextEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Open("public sealed partial class " + name + " : " + Json.JsonSerializerContext + ", " + Json.IJsonTypeInfoResolver))
             {
-                writer.Line("private static readonly " + Json.JsonSerializerOptions + " s_defaultOptions = new();");
-                writer.Line();
+                string self = context.TypeName(name);
+                writer.Lines($$"""
+                    private static readonly {{Json.JsonSerializerOptions}} s_defaultOptions = new();
+                    private static {{self}}? s_default;
+                    private static {{self}}? s_forOperations;
+
+                    // The types this instance answers for: all of them, or (ForOperations) those reached so far.
+                    private readonly {{Runtime.ApiJsonTypeFactories}} _types;
+
+                    """);
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
                     writer.Line("private " + Json.JsonTypeInfo + "<" + TypeName(context, type) + ">? _" + type.PropertyName + ";");
@@ -47,12 +55,19 @@ internal static class JsonContextEmitter
                 writer.Lines($$"""
 
                     /// <summary>The context with default options, for use anywhere a context or resolver is taken.</summary>
-                    public static {{context.TypeName(name)}} Default { get; } = new(new {{Json.JsonSerializerOptions}}(s_defaultOptions));
+                    public static {{self}} Default => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_default, static () => new(new {{Json.JsonSerializerOptions}}(s_defaultOptions)));
+
+                    /// <summary>
+                    /// The context the client's operations use: it knows only the types reached from the metadata created so far,
+                    /// so that Native AOT and trimming keep the metadata of the operations a program calls, not of every type.
+                    /// </summary>
+                    internal static {{self}} ForOperations => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_forOperations, static () => new(new {{Runtime.ApiJsonTypeFactories}}()));
 
                     /// <summary>Creates a context bound to new default options.</summary>
                     public {{name}}()
                         : base(null)
                     {
+                        _types = new(CreateAny);
                     }
 
                     /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
@@ -60,6 +75,13 @@ internal static class JsonContextEmitter
                     public {{name}}({{Json.JsonSerializerOptions}} options)
                         : base(options)
                     {
+                        _types = new(CreateAny);
+                    }
+
+                    private {{name}}({{Runtime.ApiJsonTypeFactories}} types)
+                        : base(new {{Json.JsonSerializerOptions}}(s_defaultOptions))
+                    {
+                        _types = types;
                     }
 
                     /// <inheritdoc/>
@@ -71,20 +93,30 @@ internal static class JsonContextEmitter
                     string typeName = TypeName(context, type);
                     writer.Line();
                     DocComment.Summary(writer, null, "The metadata of <c>" + DocComment.Inline(DisplayName(context, type)) + "</c>.");
-                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName);
-                    writer.Line("    => _" + type.PropertyName + " ??= (" + Json.JsonTypeInfo + "<" + typeName + ">)Options.GetTypeInfo(typeof(" + typeName + "));");
+                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName + " => _" + type.PropertyName + " ??= Reach<" + typeName + ">(Create_" + type.PropertyName + ");");
                 }
 
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                using (writer.Open("public override " + Json.JsonTypeInfo + "? GetTypeInfo(" + Bcl.Type + " type)"))
-                {
-                    writer.Line("Options.TryGetTypeInfo(type, out " + Json.JsonTypeInfo + "? typeInfo);");
-                    writer.Line("return typeInfo;");
-                }
+                writer.Lines($$"""
 
-                writer.Line();
-                using (writer.Open(Json.JsonTypeInfo + "? " + Json.IJsonTypeInfoResolver + ".GetTypeInfo(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
+                    /// <inheritdoc/>
+                    public override {{Json.JsonTypeInfo}}? GetTypeInfo({{Bcl.Type}} type)
+                    {
+                        Options.TryGetTypeInfo(type, out {{Json.JsonTypeInfo}}? typeInfo);
+                        return typeInfo;
+                    }
+
+                    {{Json.JsonTypeInfo}}? {{Json.IJsonTypeInfoResolver}}.GetTypeInfo({{Bcl.Type}} type, {{Json.JsonSerializerOptions}} options) => _types.Create(type, options);
+
+                    // A metadata property's first read: its type becomes known, then the options create (and cache) its metadata.
+                    private {{Json.JsonTypeInfo}}<T> Reach<T>({{Bcl.Func}}<{{Json.JsonSerializerOptions}}, {{Json.JsonTypeInfo}}> create)
+                    {
+                        _types.Add(typeof(T), create);
+                        return ({{Json.JsonTypeInfo}}<T>)Options.GetTypeInfo(typeof(T));
+                    }
+
+                    // Every type of the client, for the instances that must answer for any of them (Default, the public constructors).
+                    """);
+                using (writer.Open("private " + Json.JsonTypeInfo + "? CreateAny(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
                 {
                     foreach (JsonTypeSpec type in client.JsonTypes)
                     {
@@ -99,10 +131,11 @@ internal static class JsonContextEmitter
                     writer.Line("return null;");
                 }
 
+                var specs = client.JsonTypes.ToDictionary(t => t.PropertyName, System.StringComparer.Ordinal);
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
                     writer.Line();
-                    WriteCreate(writer, context, type);
+                    WriteCreate(writer, context, type, specs);
                 }
 
                 if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.Type.Name!))))
@@ -128,19 +161,20 @@ internal static class JsonContextEmitter
         ? context.TypeName(type.Type)
         : KnownTypes.ElementName(type.Type, context.Client.Namespace);
 
-    private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type)
+    private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type, Dictionary<string, JsonTypeSpec> specs)
     {
         string typeName = TypeName(context, type);
         string info = Json.JsonTypeInfo + "<" + typeName + ">";
         ObjectSpec? model = type.Kind == JsonTypeKind.Object ? context.Object(type.Type.Name!) : null;
         if (model?.Polymorphism is { DerivedTypes.IsEmpty: false } polymorphism)
         {
-            WritePolymorphic(writer, context, type, model, polymorphism);
+            WritePolymorphic(writer, context, type, model, polymorphism, specs);
             return;
         }
 
         using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
         {
+            WriteReached(writer, context, type, Reached(context, type, model, specs));
             switch (type.Kind)
             {
                 case JsonTypeKind.BuiltIn:
@@ -189,13 +223,15 @@ internal static class JsonContextEmitter
 
     // A base class with a discriminator: its metadata is a converter that reads the discriminator and hands the
     // object to the derived class's metadata (or to the base's own object metadata for other values).
-    private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism)
+    private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism,
+        Dictionary<string, JsonTypeSpec> specs)
     {
         string modelType = context.TypeName(model.Name);
         string info = Json.JsonTypeInfo + "<" + modelType + ">";
         string converter = "Polymorphic_" + type.PropertyName;
         using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
         {
+            WriteReached(writer, context, type, polymorphism.DerivedTypes.Select(d => d.TypeName).Distinct().Where(specs.ContainsKey).Select(n => specs[n]));
             writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + modelType + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
             writer.Line("typeInfo.OriginatingResolver = this;");
             writer.Line("return typeInfo;");
@@ -204,6 +240,7 @@ internal static class JsonContextEmitter
         writer.Line();
         using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
         {
+            WriteReached(writer, context, type, Reached(context, type, model, specs));
             WriteObjectInfo(writer, context, model, type.PropertyName, info, fastPath: false);
             writer.Line("typeInfo.OriginatingResolver = this;");
             writer.Line("return typeInfo;");
@@ -239,6 +276,39 @@ internal static class JsonContextEmitter
                 public override void Write({{Json.Utf8JsonWriter}} writer, {{modelType}} value, {{Json.JsonSerializerOptions}} options) =>
                     {{Json.JsonSerializer}}.Serialize(writer, value, value.GetType() == typeof({{modelType}}) ? baseInfo : options.GetTypeInfo(value.GetType()));
                 """);
+        }
+    }
+
+    // The types whose metadata the serializer asks for while it uses this type's: property, item, key, value, variant
+    // and nullable-underlying types. The derived classes of a polymorphic base are added by its converter's metadata.
+    private static IEnumerable<JsonTypeSpec> Reached(EmitContext context, JsonTypeSpec type, ObjectSpec? model, Dictionary<string, JsonTypeSpec> specs)
+    {
+        IEnumerable<string> names = type.Kind switch
+        {
+            JsonTypeKind.NullableValue => [type.Type.InfoName],
+            JsonTypeKind.List => [InfoName(type.Type.Element!, type.Type.ElementIsNullable)],
+            // A dictionary's keys are strings, and the serializer asks for their metadata too.
+            JsonTypeKind.Map or JsonTypeKind.MutableMap => [InfoName(type.Type.Element!, type.Type.ElementIsNullable), "String"],
+            JsonTypeKind.CustomConverter when type.Type.Kind == TypeKind.Union && context.Union(type.Type.Name!) is { } union
+                => union.Variants.Select(v => v.Type.InfoName),
+            JsonTypeKind.Object when model is not null => context.AllProperties(model).Select(p => InfoName(p.Type, p.IsNullable))
+                .Concat(context.ExtensionDataName(model) is null ? [] : specs.Values.Where(s => s.Type.Kind == TypeKind.ExtensionData).Select(s => s.PropertyName)),
+            _ => [],
+        };
+        return names.Distinct().Where(n => n != type.PropertyName && specs.ContainsKey(n)).Select(n => specs[n]);
+    }
+
+    // The context property of a member's type: T? over a value type has its own metadata.
+    private static string InfoName(TypeRef type, bool nullable) => nullable && type.IsValueType ? "Nullable" + type.InfoName : type.InfoName;
+
+    private static void WriteReached(SourceWriter writer, EmitContext context, JsonTypeSpec type, IEnumerable<JsonTypeSpec> reached)
+    {
+        foreach (JsonTypeSpec spec in reached)
+        {
+            if (spec.PropertyName != type.PropertyName)
+            {
+                writer.Line("_types.Add(typeof(" + TypeName(context, spec) + "), Create_" + spec.PropertyName + ");");
+            }
         }
     }
 

@@ -93,6 +93,7 @@ internal static class KnownTypes
         public const string ApiFormBuilder = Primitives + ".ApiFormBuilder";
         public const string ApiJsonConverters = Primitives + ".ApiJsonConverters";
         public const string ApiJsonMetadata = Primitives + ".ApiJsonMetadata";
+        public const string ApiJsonTypeFactories = Primitives + ".ApiJsonTypeFactories";
         public const string ApiJsonPropertyOptions = Primitives + ".ApiJsonPropertyOptions";
         public const string ApiJsonUnion = Primitives + ".ApiJsonUnion";
         public const string ApiOperation = Primitives + ".ApiOperation";
