@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using AutoSend.Gen.Helpers;
 using AutoSend.Gen.Model;
 
 namespace AutoSend.Gen.Emitting;
@@ -14,6 +15,7 @@ internal sealed class EmitContext
     private readonly Dictionary<string, ObjectSpec> _objects;
     private readonly HashSet<string> _integerEnums;
     private readonly Dictionary<string, UnionSpec> _unions;
+    private HashSet<string>? _sent;
 
     public EmitContext(ClientSpec client, string specFileName)
     {
@@ -36,6 +38,56 @@ internal sealed class EmitContext
 
     /// <summary>The generated class of a name.</summary>
     public ObjectSpec Object(string name) => _objects[name];
+
+    /// <summary>
+    /// Whether a generated class can be written into a request: it is reached from a request body (through properties,
+    /// items, values, union variants and derived classes). Only those get a fast-path serializer; a class the client
+    /// only reads is written, if ever, through its metadata.
+    /// </summary>
+    public bool IsSent(string modelName) => (_sent ??= FindSent()).Contains(modelName);
+
+    private HashSet<string> FindSent()
+    {
+        var sent = new HashSet<string>(System.StringComparer.Ordinal);
+        var seen = new HashSet<TypeRef>();
+        var pending = new Stack<TypeRef>(Client.Groups.SelectMany(g => g.Operations).Select(o => o.Body?.Type).OfType<TypeRef>());
+        while (pending.Count > 0)
+        {
+            TypeRef type = pending.Pop();
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            if (type.Element is { } element)
+            {
+                pending.Push(element);
+            }
+
+            if (type.Kind == TypeKind.Model && type.Name is { } name && _objects.TryGetValue(name, out ObjectSpec? model))
+            {
+                sent.Add(name);
+                foreach (PropertySpec property in AllProperties(model))
+                {
+                    pending.Push(property.Type);
+                }
+
+                foreach (DerivedTypeSpec derived in model.Polymorphism?.DerivedTypes ?? EquatableArray<DerivedTypeSpec>.Empty)
+                {
+                    pending.Push(new TypeRef(TypeKind.Model, derived.TypeName, derived.TypeName));
+                }
+            }
+            else if (type.Kind == TypeKind.Union && type.Name is { } union && _unions.TryGetValue(union, out UnionSpec? spec))
+            {
+                foreach (UnionVariantSpec variant in spec.Variants)
+                {
+                    pending.Push(variant.Type);
+                }
+            }
+        }
+
+        return sent;
+    }
 
     /// <summary>The generated union of a name, or null.</summary>
     public UnionSpec? Union(string name) => _unions.TryGetValue(name, out UnionSpec? union) ? union : null;

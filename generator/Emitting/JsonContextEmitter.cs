@@ -172,42 +172,19 @@ internal static class JsonContextEmitter
             return;
         }
 
-        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
+        // Each kind is one call of a runtime helper, which also sets this context as the metadata's originating resolver.
+        string metadata = Runtime.ApiJsonMetadata;
+        string create = type.Kind switch
         {
-            WriteReached(writer, context, type, Reached(context, type, model, specs));
-            switch (type.Kind)
-            {
-                case JsonTypeKind.BuiltIn:
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, " + BuiltInConverter(type.Type.Kind) + ");");
-                    break;
-                case JsonTypeKind.NullableValue:
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, " + Json.JsonMetadataServices + ".GetNullableConverter<" + ElementName(context, type) + ">(options));");
-                    break;
-                case JsonTypeKind.CustomConverter:
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, new " + typeName + ".Converter());");
-                    break;
-                case JsonTypeKind.List:
-                    writer.Line("var values = new " + Json.JsonCollectionInfoValues + "<" + typeName + ">();");
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateIEnumerableInfo<" + typeName + ", " + ElementName(context, type) + ">(options, values);");
-                    break;
-                case JsonTypeKind.Map:
-                case JsonTypeKind.MutableMap:
-                    using (writer.OpenInitializer("var values = new " + Json.JsonCollectionInfoValues + "<" + typeName + ">"))
-                    {
-                        writer.Line("ObjectCreator = static () => new " + Bcl.Dictionary + "<string, " + ElementName(context, type) + ">(),");
-                    }
-
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + (type.Kind == JsonTypeKind.Map ? ".CreateIReadOnlyDictionaryInfo<" : ".CreateIDictionaryInfo<")
-                        + typeName + ", string, " + ElementName(context, type) + ">(options, values);");
-                    break;
-                case JsonTypeKind.Object:
-                    WriteObjectInfo(writer, context, model!, type.PropertyName, info, FastPathEmitter.Applies(context, model!));
-                    break;
-            }
-
-            writer.Line("typeInfo.OriginatingResolver = this;");
-            writer.Line("return typeInfo;");
-        }
+            JsonTypeKind.BuiltIn => metadata + ".Value<" + typeName + ">(options, this, " + BuiltInConverter(type.Type.Kind) + ")",
+            JsonTypeKind.NullableValue => metadata + ".Nullable<" + ElementName(context, type) + ">(options, this)",
+            JsonTypeKind.CustomConverter => metadata + ".Value<" + typeName + ">(options, this, new " + typeName + ".Converter())",
+            JsonTypeKind.List => metadata + ".List<" + ElementName(context, type) + ">(options, this)",
+            JsonTypeKind.Map => metadata + ".ReadOnlyMap<" + ElementName(context, type) + ">(options, this)",
+            JsonTypeKind.MutableMap => metadata + ".Map<" + ElementName(context, type) + ">(options, this)",
+            _ => ObjectInfo(context, model!, type.PropertyName, FastPathEmitter.Applies(context, model!)),
+        };
+        WriteCreateMethod(writer, context, "Create_", type, info, Reached(context, type, model, specs), create);
 
         if (model is not null)
         {
@@ -229,23 +206,10 @@ internal static class JsonContextEmitter
         string modelType = context.TypeName(model.Name);
         string info = Json.JsonTypeInfo + "<" + modelType + ">";
         string converter = "Polymorphic_" + type.PropertyName;
-        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
-        {
-            WriteReached(writer, context, type, polymorphism.DerivedTypes.Select(d => d.TypeName).Distinct().Where(specs.ContainsKey).Select(n => specs[n]));
-            writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + modelType + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
-            writer.Line("typeInfo.OriginatingResolver = this;");
-            writer.Line("return typeInfo;");
-        }
-
+        WriteCreateMethod(writer, context, "Create_", type, info, polymorphism.DerivedTypes.Select(d => d.TypeName).Distinct().Where(specs.ContainsKey).Select(n => specs[n]),
+            Runtime.ApiJsonMetadata + ".Value<" + context.TypeName(model.Name) + ">(options, this, new " + converter + "(CreateObject_" + type.PropertyName + "(options)))");
         writer.Line();
-        using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
-        {
-            WriteReached(writer, context, type, Reached(context, type, model, specs));
-            WriteObjectInfo(writer, context, model, type.PropertyName, info, fastPath: false);
-            writer.Line("typeInfo.OriginatingResolver = this;");
-            writer.Line("return typeInfo;");
-        }
-
+        WriteCreateMethod(writer, context, "CreateObject_", type, info, Reached(context, type, model, specs), ObjectInfo(context, model, type.PropertyName, fastPath: false));
         writer.Line();
         WritePropertiesMethod(writer, context, model, type.PropertyName);
         writer.Line();
@@ -312,57 +276,74 @@ internal static class JsonContextEmitter
         }
     }
 
-    private static void WriteObjectInfo(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName, string info, bool fastPath)
+    // A Create_ method: the types the metadata reaches become known to this context, then the metadata is made.
+    private static void WriteCreateMethod(SourceWriter writer, EmitContext context, string prefix, JsonTypeSpec type, string info, IEnumerable<JsonTypeSpec> reached, string create)
     {
-        // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
-        // and, because they are marked IsRequired below, fails if the JSON lacks one.
-        string modelType = context.TypeName(model.Name);
-        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
-        using (writer.OpenInitializer("var values = new " + Json.JsonObjectInfoValues + "<" + modelType + ">"))
+        List<JsonTypeSpec> known = reached.Where(r => r.PropertyName != type.PropertyName).ToList();
+        string signature = "private " + info + " " + prefix + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)";
+        if (known.Count == 0)
         {
-            writer.Line("ObjectCreator = static () => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
-            writer.Line("PropertyMetadataInitializer = _ => Properties_" + infoName + "(options),");
-            if (fastPath)
-            {
-                writer.Line(FastPathEmitter.Handler(infoName));
-            }
+            writer.Line(signature + " =>");
+            writer.Line("    " + create + ";");
+            return;
         }
 
-        writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateObjectInfo<" + modelType + ">(options, values);");
+        using (writer.Open(signature))
+        {
+            WriteReached(writer, context, type, known);
+            writer.Line("return " + create + ";");
+        }
+    }
+
+    private static string ObjectInfo(EmitContext context, ObjectSpec model, string infoName, bool fastPath)
+    {
+        // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
+        // and, because they are marked IsRequired, fails if the JSON lacks one.
+        string modelType = context.TypeName(model.Name);
+        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
+        return Runtime.ApiJsonMetadata + ".Object(options, this, static () => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty)
+            + ", Properties_" + infoName + (fastPath ? ", Write_" + infoName : string.Empty) + ")";
     }
 
     private static void WritePropertiesMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
     {
+        // One short call per property: getters and setters are typed by the class (the builder's type argument), the
+        // property type is inferred from the getter, and the common cases have their own method.
         string modelType = context.TypeName(model.Name);
-        string owner = "((" + modelType + ")o)";
-        writer.Line("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options) =>");
-        writer.Line("[");
-        writer.Indent();
-        List<PropertySpec> properties = context.AllProperties(model);
-        foreach (PropertySpec property in properties)
+        using (writer.Open("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options)"))
         {
-            // An old name fills the current property when that is still null; a null it reads must not count as an
-            // assignment of a tracked target, which would then be written back although the JSON never had it.
-            string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
-                ? owner + "." + property.AliasOf + " ??= v; "
-                : "if (v is not null) { " + owner + "." + property.AliasOf + " ??= v; } ";
-            string setter = property.AliasOf is null
-                ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
-                : "static (o, v) => { " + owner + "." + property.Name + " = v; " + fill + "}";
-            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + context.TypeName(property.Type, property.IsNullable) + ">(options, typeof(" + modelType + "), " + Literal.String(property.Name) + ", "
-                + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property)
-                + (property.Assignment is { } assignment ? ", static o => " + owner + "." + assignment.FlagName : string.Empty) + "),");
-        }
+            writer.Line("var p = new " + Runtime.ApiJsonProperties + "<" + modelType + ">(options);");
+            writer.Line("return");
+            writer.Line("[");
+            writer.Indent();
+            List<PropertySpec> properties = context.AllProperties(model);
+            foreach (PropertySpec property in properties)
+            {
+                // An old name fills the current property when that is still null; a null it reads must not count as an
+                // assignment of a tracked target, which would then be written back although the JSON never had it.
+                string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
+                    ? "o." + property.AliasOf + " ??= v; "
+                    : "if (v is not null) { o." + property.AliasOf + " ??= v; } ";
+                string setter = property.AliasOf is null
+                    ? "static (o, v) => o." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
+                    : "static (o, v) => { o." + property.Name + " = v; " + fill + "}";
+                string accessors = Literal.String(property.Name) + ", " + Literal.String(property.JsonName) + ", static o => o." + property.Name + ", " + setter;
+                string flags = Flags(property);
+                writer.Line(property.Assignment is { } assignment ? "p.Tracked(" + accessors + ", " + flags + ", static o => o." + assignment.FlagName + ")," :
+                    flags == Runtime.ApiJsonPropertyOptions + ".Required" ? "p.Required(" + accessors + ")," :
+                    flags == Runtime.ApiJsonPropertyOptions + ".OmitWhenNull" ? "p.Optional(" + accessors + ")," :
+                    "p.Property(" + accessors + ", " + flags + "),");
+            }
 
-        if (context.ExtensionDataName(model) is { } extensionData)
-        {
-            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + KnownTypes.ExtensionData + "?>(options, typeof(" + modelType + "), " + Literal.String(extensionData)
-                + ", null, static o => " + owner + "." + extensionData + ", static (o, v) => " + owner + "." + extensionData
-                + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
-        }
+            if (context.ExtensionDataName(model) is { } extensionData)
+            {
+                writer.Line("p.Property(" + Literal.String(extensionData) + ", null, static o => o." + extensionData + ", static (o, v) => o." + extensionData
+                    + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
+            }
 
-        writer.Unindent();
-        writer.Line("];");
+            writer.Unindent();
+            writer.Line("];");
+        }
     }
 
     private static string Flags(PropertySpec property)
