@@ -10,9 +10,15 @@ using BenchmarkDotNet.Running;
 //   --cold-process SPEC   one generator run in this fresh process (JIT cold, as in a first build): prints CSV
 //   --github-subsets      the size of each GitHub subset the scaling benchmark uses: prints CSV
 //   --stages SPEC         where a generator run spends its time and memory, stage by stage (GeneratorStages.cs)
+//   --sizes SPEC|PATH     the generated C#: bytes and files by kind (GeneratedSizes.cs)
 if (args.Length >= 2 && args[0] == "--stages")
 {
     return GeneratorStages.Run(args[1]);
+}
+
+if (args.Length >= 2 && args[0] == "--sizes")
+{
+    return GeneratedSizes.Run(args[1]);
 }
 
 if (args.Length >= 2 && args[0] == "--cold-process")

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using AutoSend.Gen.Helpers;
 using AutoSend.Gen.Model;
 
 namespace AutoSend.Gen.Emitting;
@@ -13,6 +14,8 @@ internal sealed class EmitContext
 
     private readonly Dictionary<string, ObjectSpec> _objects;
     private readonly HashSet<string> _integerEnums;
+    private readonly Dictionary<string, UnionSpec> _unions;
+    private HashSet<string>? _sent;
 
     public EmitContext(ClientSpec client, string specFileName)
     {
@@ -20,6 +23,7 @@ internal sealed class EmitContext
         SpecFileName = specFileName;
         _objects = client.Types.OfType<ObjectSpec>().ToDictionary(o => o.Name);
         _integerEnums = new(client.Types.OfType<EnumSpec>().Where(e => e.IsInteger).Select(e => e.Name));
+        _unions = client.Types.OfType<UnionSpec>().ToDictionary(u => u.Name);
     }
 
     public ClientSpec Client { get; }
@@ -34,6 +38,59 @@ internal sealed class EmitContext
 
     /// <summary>The generated class of a name.</summary>
     public ObjectSpec Object(string name) => _objects[name];
+
+    /// <summary>
+    /// Whether a generated class can be written into a request: it is reached from a request body (through properties,
+    /// items, values, union variants and derived classes). Only those get a fast-path serializer; a class the client
+    /// only reads is written, if ever, through its metadata.
+    /// </summary>
+    public bool IsSent(string modelName) => (_sent ??= FindSent()).Contains(modelName);
+
+    private HashSet<string> FindSent()
+    {
+        var sent = new HashSet<string>(System.StringComparer.Ordinal);
+        var seen = new HashSet<TypeRef>();
+        var pending = new Stack<TypeRef>(Client.Groups.SelectMany(g => g.Operations).Select(o => o.Body?.Type).OfType<TypeRef>());
+        while (pending.Count > 0)
+        {
+            TypeRef type = pending.Pop();
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            if (type.Element is { } element)
+            {
+                pending.Push(element);
+            }
+
+            if (type.Kind == TypeKind.Model && type.Name is { } name && _objects.TryGetValue(name, out ObjectSpec? model))
+            {
+                sent.Add(name);
+                foreach (PropertySpec property in AllProperties(model))
+                {
+                    pending.Push(property.Type);
+                }
+
+                foreach (DerivedTypeSpec derived in model.Polymorphism?.DerivedTypes ?? EquatableArray<DerivedTypeSpec>.Empty)
+                {
+                    pending.Push(new TypeRef(TypeKind.Model, derived.TypeName, derived.TypeName));
+                }
+            }
+            else if (type.Kind == TypeKind.Union && type.Name is { } union && _unions.TryGetValue(union, out UnionSpec? spec))
+            {
+                foreach (UnionVariantSpec variant in spec.Variants)
+                {
+                    pending.Push(variant.Type);
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>The generated union of a name, or null.</summary>
+    public UnionSpec? Union(string name) => _unions.TryGetValue(name, out UnionSpec? union) ? union : null;
 
     /// <summary>The property that keeps unknown JSON properties, declared on the class or a base class.</summary>
     public string? ExtensionDataName(ObjectSpec model)
@@ -73,8 +130,12 @@ internal sealed class EmitContext
     /// <summary>A type as documentation text names it: generated types by their own name.</summary>
     public string DisplayName(TypeRef type) => TypeName(type).Replace(KnownTypes.Generated(Client.Namespace, string.Empty), string.Empty);
 
-    /// <summary>The metadata property of a type on the JSON context, e.g. <c>AutoSendJsonContext.Default.Campaign</c>, qualified.</summary>
-    public string TypeInfo(string infoName) => TypeName(Client.JsonContextName) + ".Default." + infoName;
+    /// <summary>
+    /// The metadata property of a type on the JSON context instance the client's calls use, e.g.
+    /// <c>AutoSendJsonContext.ForOperations.Campaign</c>, qualified: that instance knows only the types reached from what was
+    /// called, so a trimmed program keeps only their metadata.
+    /// </summary>
+    public string TypeInfo(string infoName) => TypeName(Client.JsonContextName) + ".ForOperations." + infoName;
 
     /// <summary>Starts a file in the client's namespace: header, namespace, and the writer to fill.</summary>
     public SourceWriter StartFile(out SourceWriter.Block namespaceBlock) => StartFile(Client.Namespace, out namespaceBlock);

@@ -37,12 +37,12 @@ internal static class FastPathEmitter
         [TypeKind.Guid] = "WriteString",
     };
 
-    /// <summary>Whether a class gets a fast path: it keeps no unknown properties and chooses no derived class.</summary>
+    /// <summary>
+    /// Whether a class gets a fast path: a request can carry it (responses are only read, and the fast path only
+    /// writes), it keeps no unknown properties and it chooses no derived class.
+    /// </summary>
     public static bool Applies(EmitContext context, ObjectSpec model) =>
-        model.Polymorphism is not { DerivedTypes.IsEmpty: false } && context.ExtensionDataName(model) is null;
-
-    /// <summary>The <c>JsonObjectInfoValues</c> initializer line that installs the fast path.</summary>
-    public static string Handler(string infoName) => "SerializeHandler = (writer, value) => Write_" + infoName + "(writer, value, options),";
+        model.Polymorphism is not { DerivedTypes.IsEmpty: false } && context.ExtensionDataName(model) is null && context.IsSent(model.Name);
 
     /// <summary>Writes the helper that hands a value to its own metadata, once per context.</summary>
     public static void WriteHelper(SourceWriter writer)

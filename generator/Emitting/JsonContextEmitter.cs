@@ -37,8 +37,16 @@ internal static class JsonContextEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Open("public sealed partial class " + name + " : " + Json.JsonSerializerContext + ", " + Json.IJsonTypeInfoResolver))
             {
-                writer.Line("private static readonly " + Json.JsonSerializerOptions + " s_defaultOptions = new();");
-                writer.Line();
+                string self = context.TypeName(name);
+                writer.Lines($$"""
+                    private static readonly {{Json.JsonSerializerOptions}} s_defaultOptions = new();
+                    private static {{self}}? s_default;
+                    private static {{self}}? s_forOperations;
+
+                    // The types this instance answers for: all of them, or (ForOperations) those reached so far.
+                    private readonly {{Runtime.ApiJsonTypeFactories}} _types;
+
+                    """);
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
                     writer.Line("private " + Json.JsonTypeInfo + "<" + TypeName(context, type) + ">? _" + type.PropertyName + ";");
@@ -47,12 +55,19 @@ internal static class JsonContextEmitter
                 writer.Lines($$"""
 
                     /// <summary>The context with default options, for use anywhere a context or resolver is taken.</summary>
-                    public static {{context.TypeName(name)}} Default { get; } = new(new {{Json.JsonSerializerOptions}}(s_defaultOptions));
+                    public static {{self}} Default => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_default, static () => new(new {{Json.JsonSerializerOptions}}(s_defaultOptions)));
+
+                    /// <summary>
+                    /// The context the client's operations use: it knows only the types reached from the metadata created so far,
+                    /// so that Native AOT and trimming keep the metadata of the operations a program calls, not of every type.
+                    /// </summary>
+                    internal static {{self}} ForOperations => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_forOperations, static () => new(new {{Runtime.ApiJsonTypeFactories}}()));
 
                     /// <summary>Creates a context bound to new default options.</summary>
                     public {{name}}()
                         : base(null)
                     {
+                        _types = new(CreateAny);
                     }
 
                     /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
@@ -60,6 +75,13 @@ internal static class JsonContextEmitter
                     public {{name}}({{Json.JsonSerializerOptions}} options)
                         : base(options)
                     {
+                        _types = new(CreateAny);
+                    }
+
+                    private {{name}}({{Runtime.ApiJsonTypeFactories}} types)
+                        : base(new {{Json.JsonSerializerOptions}}(s_defaultOptions))
+                    {
+                        _types = types;
                     }
 
                     /// <inheritdoc/>
@@ -71,20 +93,30 @@ internal static class JsonContextEmitter
                     string typeName = TypeName(context, type);
                     writer.Line();
                     DocComment.Summary(writer, null, "The metadata of <c>" + DocComment.Inline(DisplayName(context, type)) + "</c>.");
-                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName);
-                    writer.Line("    => _" + type.PropertyName + " ??= (" + Json.JsonTypeInfo + "<" + typeName + ">)Options.GetTypeInfo(typeof(" + typeName + "));");
+                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName + " => _" + type.PropertyName + " ??= Reach<" + typeName + ">(Create_" + type.PropertyName + ");");
                 }
 
-                writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                using (writer.Open("public override " + Json.JsonTypeInfo + "? GetTypeInfo(" + Bcl.Type + " type)"))
-                {
-                    writer.Line("Options.TryGetTypeInfo(type, out " + Json.JsonTypeInfo + "? typeInfo);");
-                    writer.Line("return typeInfo;");
-                }
+                writer.Lines($$"""
 
-                writer.Line();
-                using (writer.Open(Json.JsonTypeInfo + "? " + Json.IJsonTypeInfoResolver + ".GetTypeInfo(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
+                    /// <inheritdoc/>
+                    public override {{Json.JsonTypeInfo}}? GetTypeInfo({{Bcl.Type}} type)
+                    {
+                        Options.TryGetTypeInfo(type, out {{Json.JsonTypeInfo}}? typeInfo);
+                        return typeInfo;
+                    }
+
+                    {{Json.JsonTypeInfo}}? {{Json.IJsonTypeInfoResolver}}.GetTypeInfo({{Bcl.Type}} type, {{Json.JsonSerializerOptions}} options) => _types.Create(type, options);
+
+                    // A metadata property's first read: its type becomes known, then the options create (and cache) its metadata.
+                    private {{Json.JsonTypeInfo}}<T> Reach<T>({{Bcl.Func}}<{{Json.JsonSerializerOptions}}, {{Json.JsonTypeInfo}}> create)
+                    {
+                        _types.Add(typeof(T), create);
+                        return ({{Json.JsonTypeInfo}}<T>)Options.GetTypeInfo(typeof(T));
+                    }
+
+                    // Every type of the client, for the instances that must answer for any of them (Default, the public constructors).
+                    """);
+                using (writer.Open("private " + Json.JsonTypeInfo + "? CreateAny(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
                 {
                     foreach (JsonTypeSpec type in client.JsonTypes)
                     {
@@ -99,10 +131,11 @@ internal static class JsonContextEmitter
                     writer.Line("return null;");
                 }
 
+                var specs = client.JsonTypes.ToDictionary(t => t.PropertyName, System.StringComparer.Ordinal);
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
                     writer.Line();
-                    WriteCreate(writer, context, type);
+                    WriteCreate(writer, context, type, specs);
                 }
 
                 if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.Type.Name!))))
@@ -128,52 +161,30 @@ internal static class JsonContextEmitter
         ? context.TypeName(type.Type)
         : KnownTypes.ElementName(type.Type, context.Client.Namespace);
 
-    private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type)
+    private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type, Dictionary<string, JsonTypeSpec> specs)
     {
         string typeName = TypeName(context, type);
         string info = Json.JsonTypeInfo + "<" + typeName + ">";
         ObjectSpec? model = type.Kind == JsonTypeKind.Object ? context.Object(type.Type.Name!) : null;
         if (model?.Polymorphism is { DerivedTypes.IsEmpty: false } polymorphism)
         {
-            WritePolymorphic(writer, context, type, model, polymorphism);
+            WritePolymorphic(writer, context, type, model, polymorphism, specs);
             return;
         }
 
-        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
+        // Each kind is one call of a runtime helper, which also sets this context as the metadata's originating resolver.
+        string metadata = Runtime.ApiJsonMetadata;
+        string create = type.Kind switch
         {
-            switch (type.Kind)
-            {
-                case JsonTypeKind.BuiltIn:
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, " + BuiltInConverter(type.Type.Kind) + ");");
-                    break;
-                case JsonTypeKind.NullableValue:
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, " + Json.JsonMetadataServices + ".GetNullableConverter<" + ElementName(context, type) + ">(options));");
-                    break;
-                case JsonTypeKind.CustomConverter:
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + typeName + ">(options, new " + typeName + ".Converter());");
-                    break;
-                case JsonTypeKind.List:
-                    writer.Line("var values = new " + Json.JsonCollectionInfoValues + "<" + typeName + ">();");
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateIEnumerableInfo<" + typeName + ", " + ElementName(context, type) + ">(options, values);");
-                    break;
-                case JsonTypeKind.Map:
-                case JsonTypeKind.MutableMap:
-                    using (writer.OpenInitializer("var values = new " + Json.JsonCollectionInfoValues + "<" + typeName + ">"))
-                    {
-                        writer.Line("ObjectCreator = static () => new " + Bcl.Dictionary + "<string, " + ElementName(context, type) + ">(),");
-                    }
-
-                    writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + (type.Kind == JsonTypeKind.Map ? ".CreateIReadOnlyDictionaryInfo<" : ".CreateIDictionaryInfo<")
-                        + typeName + ", string, " + ElementName(context, type) + ">(options, values);");
-                    break;
-                case JsonTypeKind.Object:
-                    WriteObjectInfo(writer, context, model!, type.PropertyName, info, FastPathEmitter.Applies(context, model!));
-                    break;
-            }
-
-            writer.Line("typeInfo.OriginatingResolver = this;");
-            writer.Line("return typeInfo;");
-        }
+            JsonTypeKind.BuiltIn => metadata + ".Value<" + typeName + ">(options, this, " + BuiltInConverter(type.Type.Kind) + ")",
+            JsonTypeKind.NullableValue => metadata + ".Nullable<" + ElementName(context, type) + ">(options, this)",
+            JsonTypeKind.CustomConverter => metadata + ".Value<" + typeName + ">(options, this, new " + typeName + ".Converter())",
+            JsonTypeKind.List => metadata + ".List<" + ElementName(context, type) + ">(options, this)",
+            JsonTypeKind.Map => metadata + ".ReadOnlyMap<" + ElementName(context, type) + ">(options, this)",
+            JsonTypeKind.MutableMap => metadata + ".Map<" + ElementName(context, type) + ">(options, this)",
+            _ => ObjectInfo(context, model!, type.PropertyName, FastPathEmitter.Applies(context, model!)),
+        };
+        WriteCreateMethod(writer, context, "Create_", type, info, Reached(context, type, model, specs), create);
 
         if (model is not null)
         {
@@ -189,26 +200,16 @@ internal static class JsonContextEmitter
 
     // A base class with a discriminator: its metadata is a converter that reads the discriminator and hands the
     // object to the derived class's metadata (or to the base's own object metadata for other values).
-    private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism)
+    private static void WritePolymorphic(SourceWriter writer, EmitContext context, JsonTypeSpec type, ObjectSpec model, PolymorphismSpec polymorphism,
+        Dictionary<string, JsonTypeSpec> specs)
     {
         string modelType = context.TypeName(model.Name);
         string info = Json.JsonTypeInfo + "<" + modelType + ">";
         string converter = "Polymorphic_" + type.PropertyName;
-        using (writer.Open("private " + info + " Create_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
-        {
-            writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateValueInfo<" + modelType + ">(options, new " + converter + "(CreateObject_" + type.PropertyName + "(options)));");
-            writer.Line("typeInfo.OriginatingResolver = this;");
-            writer.Line("return typeInfo;");
-        }
-
+        WriteCreateMethod(writer, context, "Create_", type, info, polymorphism.DerivedTypes.Select(d => d.TypeName).Distinct().Where(specs.ContainsKey).Select(n => specs[n]),
+            Runtime.ApiJsonMetadata + ".Value<" + context.TypeName(model.Name) + ">(options, this, new " + converter + "(CreateObject_" + type.PropertyName + "(options)))");
         writer.Line();
-        using (writer.Open("private " + info + " CreateObject_" + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)"))
-        {
-            WriteObjectInfo(writer, context, model, type.PropertyName, info, fastPath: false);
-            writer.Line("typeInfo.OriginatingResolver = this;");
-            writer.Line("return typeInfo;");
-        }
-
+        WriteCreateMethod(writer, context, "CreateObject_", type, info, Reached(context, type, model, specs), ObjectInfo(context, model, type.PropertyName, fastPath: false));
         writer.Line();
         WritePropertiesMethod(writer, context, model, type.PropertyName);
         writer.Line();
@@ -242,57 +243,107 @@ internal static class JsonContextEmitter
         }
     }
 
-    private static void WriteObjectInfo(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName, string info, bool fastPath)
+    // The types whose metadata the serializer asks for while it uses this type's: property, item, key, value, variant
+    // and nullable-underlying types. The derived classes of a polymorphic base are added by its converter's metadata.
+    private static IEnumerable<JsonTypeSpec> Reached(EmitContext context, JsonTypeSpec type, ObjectSpec? model, Dictionary<string, JsonTypeSpec> specs)
     {
-        // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
-        // and, because they are marked IsRequired below, fails if the JSON lacks one.
-        string modelType = context.TypeName(model.Name);
-        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
-        using (writer.OpenInitializer("var values = new " + Json.JsonObjectInfoValues + "<" + modelType + ">"))
+        IEnumerable<string> names = type.Kind switch
         {
-            writer.Line("ObjectCreator = static () => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty) + ",");
-            writer.Line("PropertyMetadataInitializer = _ => Properties_" + infoName + "(options),");
-            if (fastPath)
+            JsonTypeKind.NullableValue => [type.Type.InfoName],
+            JsonTypeKind.List => [InfoName(type.Type.Element!, type.Type.ElementIsNullable)],
+            // A dictionary's keys are strings, and the serializer asks for their metadata too.
+            JsonTypeKind.Map or JsonTypeKind.MutableMap => [InfoName(type.Type.Element!, type.Type.ElementIsNullable), "String"],
+            JsonTypeKind.CustomConverter when type.Type.Kind == TypeKind.Union && context.Union(type.Type.Name!) is { } union
+                => union.Variants.Select(v => v.Type.InfoName),
+            JsonTypeKind.Object when model is not null => context.AllProperties(model).Select(p => InfoName(p.Type, p.IsNullable))
+                .Concat(context.ExtensionDataName(model) is null ? [] : specs.Values.Where(s => s.Type.Kind == TypeKind.ExtensionData).Select(s => s.PropertyName)),
+            _ => [],
+        };
+        return names.Distinct().Where(n => n != type.PropertyName && specs.ContainsKey(n)).Select(n => specs[n]);
+    }
+
+    // The context property of a member's type: T? over a value type has its own metadata.
+    private static string InfoName(TypeRef type, bool nullable) => nullable && type.IsValueType ? "Nullable" + type.InfoName : type.InfoName;
+
+    private static void WriteReached(SourceWriter writer, EmitContext context, JsonTypeSpec type, IEnumerable<JsonTypeSpec> reached)
+    {
+        foreach (JsonTypeSpec spec in reached)
+        {
+            if (spec.PropertyName != type.PropertyName)
             {
-                writer.Line(FastPathEmitter.Handler(infoName));
+                writer.Line("_types.Add(typeof(" + TypeName(context, spec) + "), Create_" + spec.PropertyName + ");");
             }
         }
+    }
 
-        writer.Line(info + " typeInfo = " + Json.JsonMetadataServices + ".CreateObjectInfo<" + modelType + ">(options, values);");
+    // A Create_ method: the types the metadata reaches become known to this context, then the metadata is made.
+    private static void WriteCreateMethod(SourceWriter writer, EmitContext context, string prefix, JsonTypeSpec type, string info, IEnumerable<JsonTypeSpec> reached, string create)
+    {
+        List<JsonTypeSpec> known = reached.Where(r => r.PropertyName != type.PropertyName).ToList();
+        string signature = "private " + info + " " + prefix + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)";
+        if (known.Count == 0)
+        {
+            writer.Line(signature + " =>");
+            writer.Line("    " + create + ";");
+            return;
+        }
+
+        using (writer.Open(signature))
+        {
+            WriteReached(writer, context, type, known);
+            writer.Line("return " + create + ";");
+        }
+    }
+
+    private static string ObjectInfo(EmitContext context, ObjectSpec model, string infoName, bool fastPath)
+    {
+        // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
+        // and, because they are marked IsRequired, fails if the JSON lacks one.
+        string modelType = context.TypeName(model.Name);
+        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
+        return Runtime.ApiJsonMetadata + ".Object(options, this, static () => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty)
+            + ", Properties_" + infoName + (fastPath ? ", Write_" + infoName : string.Empty) + ")";
     }
 
     private static void WritePropertiesMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
     {
+        // One short call per property: getters and setters are typed by the class (the builder's type argument), the
+        // property type is inferred from the getter, and the common cases have their own method.
         string modelType = context.TypeName(model.Name);
-        string owner = "((" + modelType + ")o)";
-        writer.Line("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options) =>");
-        writer.Line("[");
-        writer.Indent();
-        List<PropertySpec> properties = context.AllProperties(model);
-        foreach (PropertySpec property in properties)
+        using (writer.Open("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options)"))
         {
-            // An old name fills the current property when that is still null; a null it reads must not count as an
-            // assignment of a tracked target, which would then be written back although the JSON never had it.
-            string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
-                ? owner + "." + property.AliasOf + " ??= v; "
-                : "if (v is not null) { " + owner + "." + property.AliasOf + " ??= v; } ";
-            string setter = property.AliasOf is null
-                ? "static (o, v) => " + owner + "." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
-                : "static (o, v) => { " + owner + "." + property.Name + " = v; " + fill + "}";
-            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + context.TypeName(property.Type, property.IsNullable) + ">(options, typeof(" + modelType + "), " + Literal.String(property.Name) + ", "
-                + Literal.String(property.JsonName) + ", static o => " + owner + "." + property.Name + ", " + setter + ", " + Flags(property)
-                + (property.Assignment is { } assignment ? ", static o => " + owner + "." + assignment.FlagName : string.Empty) + "),");
-        }
+            writer.Line("var p = new " + Runtime.ApiJsonProperties + "<" + modelType + ">(options);");
+            writer.Line("return");
+            writer.Line("[");
+            writer.Indent();
+            List<PropertySpec> properties = context.AllProperties(model);
+            foreach (PropertySpec property in properties)
+            {
+                // An old name fills the current property when that is still null; a null it reads must not count as an
+                // assignment of a tracked target, which would then be written back although the JSON never had it.
+                string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
+                    ? "o." + property.AliasOf + " ??= v; "
+                    : "if (v is not null) { o." + property.AliasOf + " ??= v; } ";
+                string setter = property.AliasOf is null
+                    ? "static (o, v) => o." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
+                    : "static (o, v) => { o." + property.Name + " = v; " + fill + "}";
+                string accessors = Literal.String(property.Name) + ", " + Literal.String(property.JsonName) + ", static o => o." + property.Name + ", " + setter;
+                string flags = Flags(property);
+                writer.Line(property.Assignment is { } assignment ? "p.Tracked(" + accessors + ", " + flags + ", static o => o." + assignment.FlagName + ")," :
+                    flags == Runtime.ApiJsonPropertyOptions + ".Required" ? "p.Required(" + accessors + ")," :
+                    flags == Runtime.ApiJsonPropertyOptions + ".OmitWhenNull" ? "p.Optional(" + accessors + ")," :
+                    "p.Property(" + accessors + ", " + flags + "),");
+            }
 
-        if (context.ExtensionDataName(model) is { } extensionData)
-        {
-            writer.Line(Runtime.ApiJsonMetadata + ".Property<" + KnownTypes.ExtensionData + "?>(options, typeof(" + modelType + "), " + Literal.String(extensionData)
-                + ", null, static o => " + owner + "." + extensionData + ", static (o, v) => " + owner + "." + extensionData
-                + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
-        }
+            if (context.ExtensionDataName(model) is { } extensionData)
+            {
+                writer.Line("p.Property(" + Literal.String(extensionData) + ", null, static o => o." + extensionData + ", static (o, v) => o." + extensionData
+                    + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
+            }
 
-        writer.Unindent();
-        writer.Line("];");
+            writer.Unindent();
+            writer.Line("];");
+        }
     }
 
     private static string Flags(PropertySpec property)

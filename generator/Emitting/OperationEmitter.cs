@@ -19,15 +19,18 @@ internal static class OperationEmitter
         foreach (OperationSpec operation in group?.Operations ?? EquatableArray<OperationSpec>.Empty)
         {
             string type = ResponseKinds.DescriptorType(context, operation.Success);
+            writer.Line("private static " + type + "? " + FieldName(operation) + ";");
+            writer.Line();
             var lines = new List<string>
             {
-                "private static readonly " + type + " " + DescriptorName(operation) + " = new " + type + "(",
+                "private static " + type + " " + DescriptorName(operation) + " => " + FieldName(operation) + " ??= new " + type + "(",
                 "        " + Literal.String(operation.OperationId) + ", " + RequestBuilderEmitter.HttpMethod(operation.HttpMethod) + ", " + Literal.String(operation.Path)
                     + (ResponseKinds.ResultInfo(operation.Success) is { } result ? ", static () => " + context.TypeInfo(result) + ")" : ")"),
             };
 
-            // The metadata is made on first use (static lambdas): a type whose metadata fails fails its own
-            // operation's calls, never the static initializer that holds every descriptor of the group.
+            // Each descriptor is made on its operation's first call, and its metadata on first use (static lambdas):
+            // a program keeps (after trimming) and builds only the descriptors and metadata of what it calls, and a
+            // type whose metadata fails fails its own operation's calls only.
             lines.AddRange(operation.Errors.Select(error => "    .WithError(" + Literal.String(error.Status) + ", static () => " + context.TypeInfo(error.Type.InfoName) + ")"));
             if (operation.Success.Accept is { } accept)
             {
@@ -125,6 +128,10 @@ internal static class OperationEmitter
 
     /// <summary>The static field that describes an operation to the runtime, e.g. <c>s_resume</c> for <c>ResumeAsync</c>.</summary>
     public static string DescriptorName(OperationSpec operation) =>
+        operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "Descriptor";
+
+    // The field that holds the descriptor once it is made.
+    private static string FieldName(OperationSpec operation) =>
         "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
 
     private static void WriteCall(SourceWriter writer, EmitContext context, OperationSpec operation, MethodSet set)

@@ -17,7 +17,7 @@ internal static class ReservedNames
     public static readonly string[] UnionMembers = ["Value", "Converter", .. ObjectMembers];
 
     /// <summary>The members of the JSON context besides its metadata properties (JsonContextEmitter, FastPathEmitter).</summary>
-    public static readonly string[] JsonContextMembers = ["Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "WriteValue", .. ObjectMembers];
+    public static readonly string[] JsonContextMembers = ["Default", "ForOperations", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "WriteValue", "Reach", "CreateAny", .. ObjectMembers];
 
     /// <summary>
     /// Members of ApiClientOptions (and object) that the options properties a document adds (security schemes' credentials,

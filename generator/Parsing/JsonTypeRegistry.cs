@@ -42,11 +42,18 @@ internal sealed class JsonTypeRegistry
             case TypeKind.ExtensionData:
                 Add(new JsonTypeSpec(type.InfoName, type, JsonTypeKind.MutableMap));
                 Register(type.Element!, nullable: false);
+                // The serializer asks for the metadata of a dictionary's key type too.
+                Register(Primitives.String, nullable: false);
                 break;
             case TypeKind.List:
             case TypeKind.Map:
                 Add(new JsonTypeSpec(type.InfoName, type, type.Kind == TypeKind.List ? JsonTypeKind.List : JsonTypeKind.Map));
                 Register(type.Element!, type.ElementIsNullable);
+                if (type.Kind == TypeKind.Map)
+                {
+                    Register(Primitives.String, nullable: false);
+                }
+
                 break;
             default:
                 // Primitives and JSON DOM types.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -77,6 +78,72 @@ public static class ApiJsonMetadata
         return Create(options, declaringType, name, jsonName, getter, setter, flags & ~ApiJsonPropertyOptions.OmitWhenNull, isAssigned);
     }
 
+    /// <summary>The metadata of a generated class.</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="resolver">The context that makes it.</param>
+    /// <param name="create">Creates an empty instance.</param>
+    /// <param name="properties">Creates the metadata of its properties.</param>
+    /// <param name="write">Writes an instance directly (the fast path), or null.</param>
+    /// <returns>The metadata.</returns>
+    public static JsonTypeInfo<T> Object<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver, Func<T> create,
+        Func<JsonSerializerOptions, JsonPropertyInfo[]> properties, Action<Utf8JsonWriter, T?, JsonSerializerOptions>? write = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var values = new JsonObjectInfoValues<T>
+        {
+            ObjectCreator = create,
+            PropertyMetadataInitializer = _ => properties(options),
+            SerializeHandler = write is null ? null : (writer, value) => write(writer, value, options),
+        };
+        return Originating(JsonMetadataServices.CreateObjectInfo(options, values), resolver);
+    }
+
+    /// <summary>The metadata of a type written and read by one converter (for <typeparamref name="T"/>, nullable or not).</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="resolver">The context that makes it.</param>
+    /// <param name="converter">The converter.</param>
+    /// <returns>The metadata.</returns>
+    public static JsonTypeInfo<T> Value<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver, JsonConverter converter) =>
+        Originating(JsonMetadataServices.CreateValueInfo<T>(options, converter), resolver);
+
+    /// <summary>The metadata of <c>T?</c> over a value type, through the metadata of <typeparamref name="T"/>.</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="resolver">The context that makes it.</param>
+    /// <returns>The metadata.</returns>
+    public static JsonTypeInfo<T?> Nullable<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver)
+        where T : struct =>
+        Originating(JsonMetadataServices.CreateValueInfo<T?>(options, JsonMetadataServices.GetNullableConverter<T>(options)), resolver);
+
+    /// <summary>The metadata of a read-only list.</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="resolver">The context that makes it.</param>
+    /// <returns>The metadata.</returns>
+    public static JsonTypeInfo<IReadOnlyList<T>> List<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver) =>
+        Originating(JsonMetadataServices.CreateIEnumerableInfo<IReadOnlyList<T>, T>(options, new JsonCollectionInfoValues<IReadOnlyList<T>>()), resolver);
+
+    /// <summary>The metadata of a read-only map with string keys.</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="resolver">The context that makes it.</param>
+    /// <returns>The metadata.</returns>
+    public static JsonTypeInfo<IReadOnlyDictionary<string, T>> ReadOnlyMap<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver) =>
+        Originating(JsonMetadataServices.CreateIReadOnlyDictionaryInfo<IReadOnlyDictionary<string, T>, string, T>(options,
+            new JsonCollectionInfoValues<IReadOnlyDictionary<string, T>> { ObjectCreator = static () => new Dictionary<string, T>() }), resolver);
+
+    /// <summary>The metadata of a mutable map with string keys (extension data).</summary>
+    /// <param name="options">The options the metadata is created for.</param>
+    /// <param name="resolver">The context that makes it.</param>
+    /// <returns>The metadata.</returns>
+    public static JsonTypeInfo<IDictionary<string, T>> Map<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver) =>
+        Originating(JsonMetadataServices.CreateIDictionaryInfo<IDictionary<string, T>, string, T>(options,
+            new JsonCollectionInfoValues<IDictionary<string, T>> { ObjectCreator = static () => new Dictionary<string, T>() }), resolver);
+
+    private static JsonTypeInfo<T> Originating<T>(JsonTypeInfo<T> info, IJsonTypeInfoResolver resolver)
+    {
+        info.OriginatingResolver = resolver;
+        return info;
+    }
+
     private static JsonPropertyInfo Create<T>(JsonSerializerOptions options, Type declaringType, string name, string? jsonName,
         Func<object, T?> getter, Action<object, T?> setter, ApiJsonPropertyOptions flags, Func<object, bool>? isAssigned)
     {
@@ -118,5 +185,70 @@ public static class ApiJsonMetadata
         }
 
         return info;
+    }
+}
+
+/// <summary>
+/// Builds the property metadata of one generated class: one short call per property, with getters and setters typed by
+/// the class, so that a generated JSON context spends one line per property (the compile time of very large documents
+/// depends on it).
+/// </summary>
+/// <typeparam name="TOwner">The generated class.</typeparam>
+/// <param name="options">The options the metadata is created for.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed class ApiJsonProperties<TOwner>(JsonSerializerOptions options)
+    where TOwner : class
+{
+    /// <summary>A property the schema requires: always written, must be present when read.</summary>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The wire name.</param>
+    /// <param name="getter">Reads the property.</param>
+    /// <param name="setter">Writes the property.</param>
+    /// <returns>The property metadata.</returns>
+    public JsonPropertyInfo Required<T>(string name, string jsonName, Func<TOwner, T?> getter, Action<TOwner, T?> setter) =>
+        Property(name, jsonName, getter, setter, ApiJsonPropertyOptions.Required);
+
+    /// <summary>An optional property: left out when null, may be absent when read.</summary>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The wire name.</param>
+    /// <param name="getter">Reads the property.</param>
+    /// <param name="setter">Writes the property.</param>
+    /// <returns>The property metadata.</returns>
+    public JsonPropertyInfo Optional<T>(string name, string jsonName, Func<TOwner, T?> getter, Action<TOwner, T?> setter) =>
+        Property(name, jsonName, getter, setter, ApiJsonPropertyOptions.OmitWhenNull);
+
+    /// <summary>A property with any <see cref="ApiJsonPropertyOptions"/>.</summary>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The wire name (null for extension data).</param>
+    /// <param name="getter">Reads the property.</param>
+    /// <param name="setter">Writes the property.</param>
+    /// <param name="flags">How the property is read and written.</param>
+    /// <returns>The property metadata.</returns>
+    public JsonPropertyInfo Property<T>(string name, string? jsonName, Func<TOwner, T?> getter, Action<TOwner, T?> setter, ApiJsonPropertyOptions flags)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentNullException.ThrowIfNull(setter);
+        return ApiJsonMetadata.Property<T>(options, typeof(TOwner), name, jsonName, o => getter((TOwner)o), (o, v) => setter((TOwner)o, v), flags);
+    }
+
+    /// <summary>
+    /// An optional property whose schema allows null and that remembers being assigned: written exactly when
+    /// <paramref name="isAssigned"/> says so, null included.
+    /// </summary>
+    /// <param name="name">The C# property name.</param>
+    /// <param name="jsonName">The wire name.</param>
+    /// <param name="getter">Reads the property.</param>
+    /// <param name="setter">Writes the property (which marks it assigned).</param>
+    /// <param name="flags">How the property is read and written.</param>
+    /// <param name="isAssigned">Whether the property of an object was assigned.</param>
+    /// <returns>The property metadata.</returns>
+    public JsonPropertyInfo Tracked<T>(string name, string jsonName, Func<TOwner, T?> getter, Action<TOwner, T?> setter, ApiJsonPropertyOptions flags,
+        Func<TOwner, bool> isAssigned)
+    {
+        ArgumentNullException.ThrowIfNull(getter);
+        ArgumentNullException.ThrowIfNull(setter);
+        ArgumentNullException.ThrowIfNull(isAssigned);
+        return ApiJsonMetadata.Property<T>(options, typeof(TOwner), name, jsonName, o => getter((TOwner)o), (o, v) => setter((TOwner)o, v), flags,
+            o => isAssigned((TOwner)o));
     }
 }

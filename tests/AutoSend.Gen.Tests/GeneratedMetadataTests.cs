@@ -68,12 +68,13 @@ public sealed class GeneratedMetadataTests
                     }
                 }
 
-                foreach (FieldInfo field in type.GetFields(BindingFlags.NonPublic | BindingFlags.Static).Where(f => typeof(ApiOperation).IsAssignableFrom(f.FieldType)))
+                // Each descriptor is a static property that makes it on first use.
+                foreach (PropertyInfo descriptor in type.GetProperties(BindingFlags.NonPublic | BindingFlags.Static).Where(p => typeof(ApiOperation).IsAssignableFrom(p.PropertyType)))
                 {
                     operations++;
-                    Try(failures, type.Name + "." + field.Name, () =>
+                    Try(failures, type.Name + "." + descriptor.Name, () =>
                     {
-                        object operation = field.GetValue(null)!;
+                        object operation = descriptor.GetValue(null)!;
                         _ = operation.GetType().GetProperty("ResultType")?.GetValue(operation);
                     });
                 }
@@ -86,6 +87,78 @@ public sealed class GeneratedMetadataTests
         {
             context.Unload();
         }
+    }
+
+    /// <summary>
+    /// The context instance the operations use knows only the types reached from the metadata it created: for each
+    /// metadata property, a new such instance must be able to resolve everything the serializer can ask for from that
+    /// type on (property, item, key and value types, nullable underlying types, union variants, derived classes), or a
+    /// call would fail with "metadata not provided" where the full context works.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void The_operations_context_resolves_every_type_reached_from_a_metadata_property(string document)
+    {
+        string path = document.StartsWith("spec/", StringComparison.Ordinal)
+            ? RepositoryPaths.AutoSendSpec
+            : Path.Combine(AppContext.BaseDirectory, "Fixtures", document);
+        GeneratorRun run = GeneratorHarness.Run(new SpecInput(path, File.ReadAllText(path)));
+
+        var context = new AssemblyLoadContext("reached-" + document, isCollectible: true);
+        try
+        {
+            Assembly assembly = Load(run, context);
+            Type[] generated = assembly.GetTypes();
+            Type? contextType = generated.SingleOrDefault(t => typeof(JsonSerializerContext).IsAssignableFrom(t));
+            if (contextType is null)
+            {
+                return;
+            }
+
+            ConstructorInfo reachedOnly = contextType.GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, [typeof(ApiJsonTypeFactories)])!;
+            Assert.NotNull(contextType.GetProperty("ForOperations", BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null));
+            List<string> failures = [];
+            int walked = 0;
+            foreach (PropertyInfo property in contextType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => typeof(JsonTypeInfo).IsAssignableFrom(p.PropertyType)))
+            {
+                var fresh = (JsonSerializerContext)reachedOnly.Invoke([new ApiJsonTypeFactories()]);
+                Try(failures, property.Name, () => walked += Walk((JsonTypeInfo)property.GetValue(fresh)!, fresh.Options, [], generated));
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            Assert.True(walked > 0);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    // Resolves, through the options (so through the instance's resolver), every type the serializer can ask for from
+    // this one; a type the resolver does not know throws NotSupportedException.
+    private static int Walk(JsonTypeInfo info, System.Text.Json.JsonSerializerOptions options, HashSet<Type> seen, Type[] generated)
+    {
+        if (!seen.Add(info.Type))
+        {
+            return 0;
+        }
+
+        var next = new List<Type>(info.Properties.Select(p => p.PropertyType));
+        next.AddRange(new[] { info.ElementType, info.KeyType, Nullable.GetUnderlyingType(info.Type) }.OfType<Type>());
+        // Derived classes (a polymorphic base's converter picks them) and union variants (one constructor each).
+        next.AddRange(generated.Where(t => t.BaseType == info.Type));
+        if (generated.Contains(info.Type) && !info.Type.IsValueType && info.Type.GetProperty("Value") is not null && info.Kind == JsonTypeInfoKind.None)
+        {
+            next.AddRange(info.Type.GetConstructors().Select(c => c.GetParameters()).Where(p => p.Length == 1).Select(p => p[0].ParameterType));
+        }
+
+        int count = 1;
+        foreach (Type type in next)
+        {
+            count += Walk(options.GetTypeInfo(type), options, seen, generated);
+        }
+
+        return count;
     }
 
     private static Assembly Load(GeneratorRun run, AssemblyLoadContext context)
