@@ -167,13 +167,13 @@ internal static class DocComment
                     continue;
             }
 
-            text.Append(c switch
+            _ = c switch
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                _ => c.ToString(),
-            });
+                '&' => text.Append("&amp;"),
+                '<' => text.Append("&lt;"),
+                '>' => text.Append("&gt;"),
+                _ => text.Append(c),
+            };
         }
 
         return text.ToString();

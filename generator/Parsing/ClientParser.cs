@@ -85,7 +85,8 @@ internal static class ClientParser
         NameScope optionNames = SecurityMapper.OptionsScope(optionsName);
         var security = new SecurityMapper(document, diagnostics, optionNames);
         var servers = new ServerMapper(document, diagnostics, optionNames);
-        var operations = new OperationMapper(schemas, json, diagnostics, typeNames, SourceLocator.IsSwagger2(input.Text) ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null)
+        bool swagger2 = SourceLocator.IsSwagger2(input.Text);
+        var operations = new OperationMapper(schemas, json, diagnostics, typeNames, swagger2 ? SourceLocator.ScalarsNamed(input.Text, "collectionFormat") : null)
         {
             Security = security,
             Servers = servers,
@@ -95,9 +96,8 @@ internal static class ClientParser
         EquatableArray<OperationGroupSpec> groups = operations.Map(document, clientMembers, clientName);
         ResponseTypeSpec? response = operations.ResponseType(contextBase + "Response");
         WebhooksSpec? webhooks = new WebhookMapper(schemas, json, diagnostics).Map(document, contextBase, typeNames);
-        // Swagger 2.0 is read as 3.0; the audit points at where 2.0 writes things (its version key comes first in practice).
-        string head = input.Text.Length > 4096 ? input.Text.Substring(0, 4096) : input.Text;
-        new ConstructAudit(diagnostics, System.Text.RegularExpressions.Regex.IsMatch(head, "[\"']?swagger[\"']?\\s*:")).Audit(document);
+        // Swagger 2.0 is read as 3.0; the audit points at where 2.0 writes things.
+        new ConstructAudit(diagnostics, swagger2).Audit(document);
 
         return new ClientSpec(
             ns,

@@ -44,7 +44,7 @@ internal static class DocumentReader
         }
         catch (OpenApiUnsupportedSpecVersionException exception)
         {
-            diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedVersion, text.Contains("swagger:") || text.Contains("\"swagger\"") ? "#/swagger" : "#/openapi", exception.SpecificationVersion ?? "unknown");
+            diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedVersion, SourceLocator.IsSwagger2(text) ? "#/swagger" : "#/openapi", exception.SpecificationVersion ?? "unknown");
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -13,7 +13,7 @@ namespace AutoSend.Gen.Parsing;
 /// only, so the locator walks the YAML/JSON text once (with SharpYaml's event parser, which also reads JSON) and
 /// records where each requested pointer, or its nearest ancestor, starts. It runs only when there is something to report.
 /// </summary>
-internal sealed class SourceLocator
+internal sealed partial class SourceLocator
 {
     private readonly string _path;
     private readonly string _text;
@@ -86,9 +86,56 @@ internal sealed class SourceLocator
         return at;
     }
 
-    /// <summary>Whether the text is a Swagger 2.0 document (its root has a <c>swagger</c> member).</summary>
-    public static bool IsSwagger2(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"(^|[{,])\s*[""']?swagger[""']?\s*:", System.Text.RegularExpressions.RegexOptions.Multiline);
+    /// <summary>
+    /// Whether the text is a Swagger 2.0 document: a <c>swagger</c> key at the start of a line or after <c>{</c> or
+    /// <c>,</c>, followed by a colon. A scan for the word rather than a regular expression over the whole text, which
+    /// cost a third of a second on a 13 MB document.
+    /// </summary>
+    public static bool IsSwagger2(string text)
+    {
+        const string Key = "swagger";
+        for (int at = text.IndexOf(Key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Key, at + Key.Length, StringComparison.Ordinal))
+        {
+            if (StartsKey(text, at) && EndsKey(text, at + Key.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsKey(string text, int at)
+    {
+        int i = at - 1;
+        if (i >= 0 && text[i] is '"' or '\'')
+        {
+            i--;
+        }
+
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '{' or ',' or '\n' or '\r';
+    }
+
+    private static bool EndsKey(string text, int at)
+    {
+        int i = at;
+        if (i < text.Length && text[i] is '"' or '\'')
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] == ':';
+    }
 
     /// <summary>
     /// Every scalar member named <paramref name="key"/> in the text, by the JSON pointer (without <c>#</c>) of the
@@ -136,7 +183,7 @@ internal sealed class SourceLocator
                     {
                         if (parent.Key == key && current is Scalar value)
                         {
-                            found[parent.Pointer] = value.Value ?? string.Empty;
+                            found[parent.Pointer ?? string.Empty] = value.Value ?? string.Empty;
                         }
 
                         pointer = parent.Pointer + "/" + Escape(parent.Key);
@@ -179,9 +226,16 @@ internal sealed class SourceLocator
         var found = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         try
         {
-            Walk(wanted, found);
+            if (IsJson(_text))
+            {
+                WalkJson(wanted, found);
+            }
+            else
+            {
+                Walk(wanted, found);
+            }
         }
-        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException or System.Text.Json.JsonException)
         {
             // The reader already accepted or rejected the text; a locator failure only costs precision.
         }
@@ -204,11 +258,13 @@ internal sealed class SourceLocator
         return result;
     }
 
+    // Only frames whose pointer is wanted (every ancestor of a requested pointer is) build pointers for their members:
+    // the rest of the document is parsed but allocates nothing, and the walk stops once everything is found.
     private void Walk(HashSet<string> wanted, Dictionary<string, SourceSpan> found)
     {
         IParser parser = Parser.CreateParser(new StringReader(_text));
         var stack = new List<Frame>();
-        while (parser.MoveNext())
+        while (found.Count < wanted.Count && parser.MoveNext())
         {
             ParsingEvent? current = parser.Current;
             if (current is null)
@@ -227,10 +283,14 @@ internal sealed class SourceLocator
                 continue;
             }
 
-            string pointer;
+            string? pointer;
             if (stack.Count == 0)
             {
                 pointer = string.Empty;
+                if (!found.ContainsKey(string.Empty))
+                {
+                    found[string.Empty] = AtLine(0);
+                }
             }
             else
             {
@@ -238,18 +298,25 @@ internal sealed class SourceLocator
                 if (parent.IsMapping && parent.ExpectingKey)
                 {
                     // A key: remember it; its position stands for the member it introduces.
-                    string key = current is Scalar scalar ? scalar.Value ?? string.Empty : string.Empty;
-                    parent.Key = key;
                     parent.ExpectingKey = false;
-                    string memberPointer = parent.Pointer + "/" + Escape(key);
-                    if (wanted.Contains(memberPointer) && !found.ContainsKey(memberPointer))
+                    parent.MemberPointer = null;
+                    if (parent.Pointer is not null)
                     {
-                        found[memberPointer] = ToSpan(current.Start, current.End);
+                        string memberPointer = parent.Pointer + "/" + Escape(current is Scalar scalar ? scalar.Value ?? string.Empty : string.Empty);
+                        if (wanted.Contains(memberPointer))
+                        {
+                            parent.MemberPointer = memberPointer;
+                            if (!found.ContainsKey(memberPointer))
+                            {
+                                found[memberPointer] = ToSpan(current.Start, current.End);
+                            }
+                        }
                     }
 
                     if (current is MappingStart or SequenceStart)
                     {
-                        stack.Add(new Frame(memberPointer + "/?", current is MappingStart));
+                        // A complex key: nothing in it can be wanted.
+                        stack.Add(new Frame(null, current is MappingStart));
                     }
 
                     continue;
@@ -257,23 +324,25 @@ internal sealed class SourceLocator
 
                 if (parent.IsMapping)
                 {
-                    pointer = parent.Pointer + "/" + Escape(parent.Key);
+                    pointer = parent.MemberPointer;
                     parent.ExpectingKey = true;
                 }
                 else
                 {
-                    pointer = parent.Pointer + "/" + parent.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    pointer = parent.Pointer is null ? null : parent.Pointer + "/" + parent.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     parent.Index++;
-                    if (wanted.Contains(pointer) && !found.ContainsKey(pointer))
+                    if (pointer is not null && wanted.Contains(pointer))
                     {
-                        found[pointer] = ToSpan(current.Start, current.End);
+                        if (!found.ContainsKey(pointer))
+                        {
+                            found[pointer] = ToSpan(current.Start, current.End);
+                        }
+                    }
+                    else
+                    {
+                        pointer = null;
                     }
                 }
-            }
-
-            if (pointer.Length == 0 && !found.ContainsKey(string.Empty))
-            {
-                found[string.Empty] = AtLine(0);
             }
 
             if (current is MappingStart or SequenceStart)
@@ -334,24 +403,33 @@ internal sealed class SourceLocator
 
     public static string Escape(string key)
     {
-        var text = new StringBuilder(key.Length);
+        if (key.IndexOfAny(['~', '/']) < 0)
+        {
+            return key;
+        }
+
+        var text = new StringBuilder(key.Length + 4);
         foreach (char c in key)
         {
-            text.Append(c switch { '~' => "~0", '/' => "~1", _ => c.ToString() });
+            _ = c switch { '~' => text.Append("~0"), '/' => text.Append("~1"), _ => text.Append(c) };
         }
 
         return text.ToString();
     }
 
-    private sealed class Frame(string pointer, bool isMapping)
+    /// <summary>A mapping or sequence being walked; <see cref="Pointer"/> is null where nothing below is wanted.</summary>
+    private sealed class Frame(string? pointer, bool isMapping)
     {
-        public string Pointer { get; } = pointer;
+        public string? Pointer { get; } = pointer;
 
         public bool IsMapping { get; } = isMapping;
 
         public bool ExpectingKey { get; set; } = true;
 
         public string Key { get; set; } = string.Empty;
+
+        /// <summary>The pointer of the member whose key was read last, when it is wanted.</summary>
+        public string? MemberPointer { get; set; }
 
         public int Index { get; set; }
     }
