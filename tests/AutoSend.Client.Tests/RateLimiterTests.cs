@@ -17,13 +17,14 @@ public sealed class RateLimiterTests
     public async Task A_burst_through_UseRateLimiter_is_never_answered_429()
     {
         await using Sandbox.Sandbox sandbox = await Sandbox.Sandbox.StartAsync(new SandboxOptions { RequestsPerSecond = 2 });
-        // 2 permits per 1.5 s: the sandbox's one-second windows begin when its first request arrives, not when our
-        // bucket starts, so the margin absorbs the delay between the two clocks.
+        // 1 permit per second against the sandbox's 2: its one-second windows begin when its first request arrives, not
+        // when our bucket starts, and a loaded machine delays some sends more than others; a 429 would take three
+        // requests in one window, that is two seconds of difference in delay.
         using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = 2,
-            TokensPerPeriod = 2,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1.5),
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = Burst,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
