@@ -3,13 +3,15 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
+using AutoSend.Runtime.Http;
+
 namespace AutoSend.Runtime.Responses;
 
 /// <summary>
 /// Wraps a response body while it is streamed into the deserializer: it fails once more than a limit has been read
 /// (so an endless body cannot exhaust memory) and keeps the first bytes, so that an error can quote them.
 /// </summary>
-internal sealed class ApiResponseStream(Stream inner, long maxBytes, int excerptBytes) : Stream
+internal sealed class ApiResponseStream(Stream inner, long maxBytes, int excerptBytes) : ReadOnlyStream
 {
     private byte[]? _excerpt;
     private int _excerptLength;
@@ -23,22 +25,6 @@ internal sealed class ApiResponseStream(Stream inner, long maxBytes, int excerpt
     /// <summary>Whether more was read than <see cref="Excerpt"/> holds.</summary>
     public bool IsExcerptTruncated => BytesRead > _excerptLength;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         int read = inner.Read(buffer);
@@ -46,25 +32,12 @@ internal sealed class ApiResponseStream(Stream inner, long maxBytes, int excerpt
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Record(buffer.Span[..read]);
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override ValueTask DisposeAsync() => inner.DisposeAsync();
 

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 
 using AutoSend.Runtime.Errors;
 
+using AutoSend.Runtime.Http;
+
 namespace AutoSend.Runtime.Responses;
 
 /// <summary>
@@ -21,7 +23,7 @@ namespace AutoSend.Runtime.Responses;
 /// </list>
 /// One timer serves all reads: it is re-armed before a read and reset after it.
 /// </summary>
-internal sealed class StreamBody : Stream
+internal sealed class StreamBody : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly StreamedResponse _streamed;
@@ -59,31 +61,12 @@ internal sealed class StreamBody : Stream
     public static Stream ForLines(Stream inner, StreamedResponse streamed, TimeSpan idleTimeout, CancellationToken cancellationToken) =>
         idleTimeout == Timeout.InfiniteTimeSpan ? inner : new StreamBody(inner, streamed, idleTimeout, long.MaxValue, cancellationToken);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         // The readers are asynchronous; a synchronous read gets the size rule only.
         ThrowIfTooLarge();
         return Accept(_inner.Read(buffer), buffer);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -131,16 +114,6 @@ internal sealed class StreamBody : Stream
 
         return accepted;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()
     {
