@@ -67,6 +67,9 @@ internal static class SchemaShapes
     /// <summary>Longest chain of <c>$ref</c>s to <c>$ref</c>s followed; a longer one is treated as a cycle.</summary>
     public const int MaxReferenceHops = 64;
 
+    /// <summary>Compares schemas by identity: what "walked once" means for a walk over a document's schemas.</summary>
+    public static readonly IEqualityComparer<IOpenApiSchema> Identity = new IdentityComparer();
+
     /// <summary>A schema that allows any value: what a reference that never reaches a schema stands for.</summary>
     public static readonly IOpenApiSchema Any = new OpenApiSchema();
 
@@ -145,5 +148,12 @@ internal static class SchemaShapes
     {
         int slash = reference.LastIndexOf('/');
         return slash >= 0 ? reference.Substring(slash + 1) : reference;
+    }
+
+    private sealed class IdentityComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
