@@ -201,6 +201,8 @@ internal static class DocumentReader
             return true;
         }
 
+        var schemas = new System.Collections.Generic.List<IOpenApiSchema?>();
+        schemas.AddRange(components?.Schemas?.Values ?? Enumerable.Empty<IOpenApiSchema>());
         foreach (IOpenApiPathItem? item in (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).Concat(document.Webhooks?.Values ?? Enumerable.Empty<IOpenApiPathItem>()))
         {
             if (item is OpenApiPathItemReference)
@@ -220,6 +222,60 @@ internal static class DocumentReader
                     || (operation.Responses?.Values.Any(r => r is OpenApiResponse && (HasNull(r.Content) || HasNull(r.Headers))) ?? false))
                 {
                     return true;
+                }
+
+                foreach (IOpenApiResponse response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+                {
+                    if (response is OpenApiResponse { Content: { } content })
+                    {
+                        schemas.AddRange(content.Values.Select(m => m?.Schema));
+                    }
+                }
+
+                if (operation.RequestBody is OpenApiRequestBody { Content: { } bodyContent })
+                {
+                    schemas.AddRange(bodyContent.Values.Select(m => m?.Schema));
+                }
+            }
+        }
+
+        return SchemasHoldNulls(schemas);
+    }
+
+    // Whether a schema (inline, never through a reference) holds null where a subschema belongs: the reader's
+    // reading of a boolean or non-object subschema in a 3.0 document. Each schema is looked at once.
+    private static bool SchemasHoldNulls(System.Collections.Generic.List<IOpenApiSchema?> roots)
+    {
+        var visited = new System.Collections.Generic.HashSet<IOpenApiSchema>(SchemaShapes.Identity);
+        var pending = new System.Collections.Generic.Stack<IOpenApiSchema>(roots.OfType<OpenApiSchema>());
+        while (pending.Count > 0)
+        {
+            IOpenApiSchema schema = pending.Pop();
+            if (!visited.Add(schema))
+            {
+                continue;
+            }
+
+            foreach (IOpenApiSchema? child in (schema.Properties?.Values ?? Enumerable.Empty<IOpenApiSchema>())
+                .Concat(schema.AllOf ?? Enumerable.Empty<IOpenApiSchema>()).Concat(schema.OneOf ?? Enumerable.Empty<IOpenApiSchema>())
+                .Concat(schema.AnyOf ?? Enumerable.Empty<IOpenApiSchema>()))
+            {
+                if (child is null)
+                {
+                    return true;
+                }
+
+                if (child is OpenApiSchema inline)
+                {
+                    pending.Push(inline);
+                }
+            }
+
+            foreach (IOpenApiSchema? child in new[] { schema.Items, schema.AdditionalProperties, schema.Not })
+            {
+                if (child is OpenApiSchema inline)
+                {
+                    pending.Push(inline);
                 }
             }
         }

@@ -84,7 +84,21 @@ internal static class DocumentRepair
     public static bool IsUsableReference(string reference)
     {
         string trimmed = reference.Trim();
-        return trimmed.Length > 0 && !trimmed.EndsWith("/", StringComparison.Ordinal) && trimmed.IndexOfAny(s_notInUri) < 0;
+        if (trimmed.Length == 0 || trimmed.EndsWith("/", StringComparison.Ordinal) || trimmed.IndexOfAny(s_notInUri) >= 0)
+        {
+            return false;
+        }
+
+        // A '%' starts an escape of two hex digits.
+        for (int i = trimmed.IndexOf('%'); i >= 0; i = trimmed.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= trimmed.Length || !Uri.IsHexDigit(trimmed[i + 1]) || !Uri.IsHexDigit(trimmed[i + 2]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly char[] s_notInUri = ['{', '}', '<', '>', '"', '\\', '^', '`', '|'];
@@ -112,12 +126,15 @@ internal static class DocumentRepair
     /// <summary>Repairs the tree in place, reporting what it changed; true when anything was changed.</summary>
     public static bool Repair(JsonNode root, DiagnosticBag diagnostics)
     {
-        var walk = new Walk(diagnostics);
+        // In 3.1 and later exclusiveMinimum/exclusiveMaximum are numbers; before, booleans.
+        bool numericExclusive = root is JsonObject o && o["openapi"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            && (v.GetValue<string>().StartsWith("3.1", StringComparison.Ordinal) || v.GetValue<string>().StartsWith("3.2", StringComparison.Ordinal));
+        var walk = new Walk(diagnostics, numericExclusive);
         walk.Generic(root, "#", depth: 0);
         return walk.Changed;
     }
 
-    private sealed class Walk(DiagnosticBag diagnostics)
+    private sealed class Walk(DiagnosticBag diagnostics, bool numericExclusive)
     {
         // Deeper than the reader reads: such a document fails on depth, with its own located error.
         private const int MaxDepth = 200;
@@ -162,6 +179,10 @@ internal static class DocumentRepair
                 else if (s_booleans.Contains(key) || key == "required")
                 {
                     CheckBoolean(o, key, member.Value, at);
+                }
+                else if (s_counts.Contains(key) || s_numbers.Contains(key))
+                {
+                    CheckNumber(o, key, member.Value, at);
                 }
                 else if (key == "schema")
                 {
@@ -304,18 +325,19 @@ internal static class DocumentRepair
                 {
                     CheckBoolean(schema, key, value, at);
                 }
-                else if (s_counts.Contains(key))
+                else if (s_counts.Contains(key) || s_numbers.Contains(key))
                 {
-                    if (!IsCount(value))
-                    {
-                        LeaveOut(schema, key, at, $"'{key}'", $"must be a non-negative integer, not {Shown(value)}");
-                    }
+                    CheckNumber(schema, key, value, at);
                 }
-                else if (s_numbers.Contains(key))
+                else if (key == "discriminator" && value is JsonObject { } discriminator && discriminator["mapping"] is JsonObject mapping)
                 {
-                    if (!(value is JsonValue v && (v.GetValueKind() is JsonValueKind.True or JsonValueKind.False || IsDecimal(v))))
+                    foreach (KeyValuePair<string, JsonNode?> entry in mapping.ToList())
                     {
-                        LeaveOut(schema, key, at, $"'{key}'", $"must be a number within ±7.9e28, not {Shown(value)}");
+                        if (!(entry.Value is JsonValue target && target.GetValueKind() == JsonValueKind.String && IsUsableReference(target.GetValue<string>())))
+                        {
+                            LeaveOut(mapping, entry.Key, at + "/mapping/" + SourceLocator.Escape(entry.Key), $"The mapping of '{entry.Key}'",
+                                $"must name a schema, e.g. '#/components/schemas/Name', not {Kind(entry.Value)}");
+                        }
                     }
                 }
                 else if (s_subschema.Contains(key))
@@ -380,6 +402,33 @@ internal static class DocumentRepair
             }
 
             LeaveOut(owner, "$ref", pointer, "'$ref'", $"must be text naming a component, e.g. '#/components/schemas/Name', not {Kind(value)}");
+        }
+
+        private void CheckNumber(JsonObject owner, string key, JsonNode? value, string pointer)
+        {
+            if (s_counts.Contains(key))
+            {
+                if (!IsCount(value))
+                {
+                    LeaveOut(owner, key, pointer, $"'{key}'", $"must be a non-negative integer, not {Shown(value)}");
+                }
+
+                return;
+            }
+
+            bool flag = value is JsonValue b && (b.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                || (b.GetValueKind() == JsonValueKind.String && bool.TryParse(b.GetValue<string>(), out _)));
+            if (key.StartsWith("exclusive", StringComparison.Ordinal) && !numericExclusive)
+            {
+                if (!flag)
+                {
+                    LeaveOut(owner, key, pointer, $"'{key}'", $"must be true or false before OpenAPI 3.1, not {Shown(value)}");
+                }
+            }
+            else if (!(value is JsonValue v && IsDecimal(v)) && !(flag && key.StartsWith("exclusive", StringComparison.Ordinal)))
+            {
+                LeaveOut(owner, key, pointer, $"'{key}'", $"must be a number within ±7.9e28, not {Shown(value)}");
+            }
         }
 
         private void CheckBoolean(JsonObject owner, string key, JsonNode? value, string pointer)

@@ -108,8 +108,8 @@ internal static class SchemaShapes
     }
 
     /// <summary>The schema, or <see cref="Any"/> in place of a reference that never reaches a schema.</summary>
-    public static IOpenApiSchema Safe(IOpenApiSchema schema) =>
-        schema is OpenApiSchemaReference && Resolve(schema, out _) is null ? Any : schema;
+    public static IOpenApiSchema Safe(IOpenApiSchema? schema) =>
+        schema is null ? Any : schema is OpenApiSchemaReference && Resolve(schema, out _) is null ? Any : schema;
 
     // Whether the document declares the component a broken reference names (then the chain loops; else it dangles).
     private static bool IsComponentDeclared(OpenApiSchemaReference reference, string id) =>
