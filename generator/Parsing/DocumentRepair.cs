@@ -129,12 +129,13 @@ internal static class DocumentRepair
         // In 3.1 and later exclusiveMinimum/exclusiveMaximum are numbers; before, booleans.
         bool numericExclusive = root is JsonObject o && o["openapi"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
             && (v.GetValue<string>().StartsWith("3.1", StringComparison.Ordinal) || v.GetValue<string>().StartsWith("3.2", StringComparison.Ordinal));
-        var walk = new Walk(diagnostics, numericExclusive);
+        bool swagger2 = root is JsonObject r && r.ContainsKey("swagger");
+        var walk = new Walk(diagnostics, numericExclusive, swagger2);
         walk.Generic(root, "#", depth: 0);
         return walk.Changed;
     }
 
-    private sealed class Walk(DiagnosticBag diagnostics, bool numericExclusive)
+    private sealed class Walk(DiagnosticBag diagnostics, bool numericExclusive, bool swagger2)
     {
         // Deeper than the reader reads: such a document fails on depth, with its own located error.
         private const int MaxDepth = 200;
@@ -187,6 +188,35 @@ internal static class DocumentRepair
                 else if (key == "schema")
                 {
                     Schema(o, key, member.Value, at, depth + 1);
+                }
+                else if (key == "schemes" && depth == 0 && member.Value is JsonArray schemes)
+                {
+                    for (int i = schemes.Count - 1; i >= 0; i--)
+                    {
+                        if (!(schemes[i] is JsonValue scheme && scheme.GetValueKind() == JsonValueKind.String && IsUriScheme(scheme.GetValue<string>())))
+                        {
+                            Report(at + "/" + i.ToString(CultureInfo.InvariantCulture), "A scheme", $"must be a URI scheme such as https, not {Kind(schemes[i])}");
+                            schemes.RemoveAt(i);
+                        }
+                    }
+                }
+                else if (key == "security" && member.Value is JsonArray requirements)
+                {
+                    for (int i = requirements.Count - 1; i >= 0; i--)
+                    {
+                        string itemAt = at + "/" + i.ToString(CultureInfo.InvariantCulture);
+                        if (requirements[i] is not JsonObject requirement)
+                        {
+                            Report(itemAt, "A security requirement", $"must be an object naming schemes, not {Kind(requirements[i])}");
+                            requirements.RemoveAt(i);
+                        }
+                        else if (requirement.ContainsKey(string.Empty) || requirement.ContainsKey(" "))
+                        {
+                            Report(itemAt, "A security requirement", "names a scheme with an empty name");
+                            requirement.Remove(string.Empty);
+                            requirement.Remove(" ");
+                        }
+                    }
                 }
                 else if (key is "schemas" or "definitions")
                 {
@@ -386,6 +416,13 @@ internal static class DocumentRepair
 
         private void CheckReference(JsonObject owner, JsonNode? value, string pointer)
         {
+            // Swagger 2.0's reader takes a bare word for a definition's name and fails on it: it needs '#/definitions/...'.
+            if (swagger2 && value is JsonValue word && word.GetValueKind() == JsonValueKind.String && word.GetValue<string>().IndexOfAny(['#', '/', '.']) < 0)
+            {
+                LeaveOut(owner, "$ref", pointer, "'$ref'", $"is no reference the reader can follow ({Shown(value)}): write e.g. '#/definitions/Name'");
+                return;
+            }
+
             if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String)
             {
                 string reference = text.GetValue<string>();
@@ -463,6 +500,9 @@ internal static class DocumentRepair
             _ => null,
         }
         : null;
+
+    private static bool IsUriScheme(string scheme) =>
+        scheme.Length > 0 && char.IsLetter(scheme[0]) && scheme.All(c => c < 128 && (char.IsLetterOrDigit(c) || c is '+' or '-' or '.'));
 
     private static bool IsCount(JsonNode? value) =>
         Scalar(value) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
