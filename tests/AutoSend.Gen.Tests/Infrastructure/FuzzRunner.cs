@@ -82,7 +82,19 @@ public static class FuzzRunner
             int i;
             while ((i = Interlocked.Increment(ref next) - 1) < count)
             {
-                results.Add(RunOne(mutator.Make(firstSeed + i)));
+                Mutant mutant;
+                try
+                {
+                    mutant = mutator.Make(firstSeed + i);
+                }
+                catch (Exception exception)
+                {
+                    mutant = new Mutant(firstSeed + i, "?", [], string.Empty, "/fuzz/none.json");
+                    results.Add(new FuzzResult(mutant, FuzzOutcome.Failure, "the mutator threw " + exception));
+                    continue;
+                }
+
+                results.Add(RunOne(mutant));
             }
         }, 4 * 1024 * 1024)).ToArray();
         foreach (Thread thread in threads)

@@ -170,7 +170,7 @@ public sealed class Mutator
             {
                 // A loop: a component schema made to reach itself, through a plain $ref, a repeated allOf, or a property.
                 List<string> names = ComponentNames(root);
-                if (names.Count == 0 || root["components"]?["schemas"] is not JsonObject schemas)
+                if (names.Count == 0 || root["components"]!["schemas"] is not JsonObject schemas)
                 {
                     return null;
                 }
@@ -287,7 +287,7 @@ public sealed class Mutator
     }
 
     private static List<string> ComponentNames(JsonNode root) =>
-        root["components"]?["schemas"] is JsonObject schemas ? schemas.Select(s => s.Key).ToList() : [];
+        (root as JsonObject)?["components"] is JsonObject components && components["schemas"] is JsonObject schemas ? schemas.Select(s => s.Key).ToList() : [];
 
     private static IEnumerable<string> References(JsonNode? node)
     {
