@@ -195,7 +195,7 @@ internal static class DocumentReader
         OpenApiComponents? components = document.Components;
         if (components is not null && (HasNull(components.Schemas) || HasNull(components.SecuritySchemes) || HasNull(components.Responses)
             || HasNull(components.Parameters) || HasNull(components.RequestBodies) || HasNull(components.Headers) || HasNull(components.PathItems)
-            || (components.Responses?.Values.Any(r => r is OpenApiResponse && HasNull(r.Content)) ?? false)
+            || (components.Responses?.Values.Any(r => r is OpenApiResponse && (HasNull(r.Content) || HasNull(r.Headers) || MediaHoldsNulls(r.Content))) ?? false)
             || (components.RequestBodies?.Values.Any(r => r is OpenApiRequestBody && HasNull(r.Content)) ?? false)))
         {
             return true;
@@ -219,7 +219,8 @@ internal static class DocumentReader
             {
                 if (operation is null || HasNull(operation.Responses) || (operation.Parameters?.Any(p => p is null) ?? false)
                     || (operation.RequestBody is OpenApiRequestBody body && HasNull(body.Content))
-                    || (operation.Responses?.Values.Any(r => r is OpenApiResponse && (HasNull(r.Content) || HasNull(r.Headers))) ?? false))
+                    || (operation.Responses?.Values.Any(r => r is OpenApiResponse && (HasNull(r.Content) || HasNull(r.Headers) || MediaHoldsNulls(r.Content))) ?? false)
+                    || (operation.RequestBody is OpenApiRequestBody { Content: { } requestContent } && MediaHoldsNulls(requestContent)))
                 {
                     return true;
                 }
@@ -282,6 +283,10 @@ internal static class DocumentReader
 
         return false;
     }
+
+    // An encoding or a header of a media type that the reader handed back as null.
+    private static bool MediaHoldsNulls(System.Collections.Generic.IDictionary<string, IOpenApiMediaType>? content) =>
+        content?.Values.Any(m => m is OpenApiMediaType media && (HasNull(media.Encoding) || (media.Encoding?.Values.Any(e => e is not null && HasNull(e.Headers)) ?? false))) ?? false;
 
     private static bool HasNull<TKey, TValue>(System.Collections.Generic.IDictionary<TKey, TValue>? map) where TValue : class =>
         map is not null && map.Values.Any(v => v is null);

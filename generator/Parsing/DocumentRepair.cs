@@ -247,7 +247,13 @@ internal static class DocumentRepair
                     for (int i = parameters.Count - 1; i >= 0; i--)
                     {
                         string itemAt = at + "/" + i.ToString(CultureInfo.InvariantCulture);
-                        if (parameters[i] is JsonObject)
+                        if (swagger2 && parameters[i] is JsonObject p && !p.ContainsKey("$ref") && !IsSwagger2Typed(p))
+                        {
+                            // Swagger 2.0's reader fails on a non-body parameter without a type.
+                            Report(itemAt, "A parameter", "that is not 'in: body' must have a 'type' (string, number, integer, boolean, array or file)");
+                            parameters.RemoveAt(i);
+                        }
+                        else if (parameters[i] is JsonObject)
                         {
                             Generic(parameters[i], itemAt, depth + 2);
                         }
@@ -350,6 +356,10 @@ internal static class DocumentRepair
                 if (key == "$ref")
                 {
                     CheckReference(schema, value, at);
+                }
+                else if (key is "$dynamicRef" or "$recursiveRef" && !(value is JsonValue d && d.GetValueKind() == JsonValueKind.String && IsUsableReference(d.GetValue<string>())))
+                {
+                    LeaveOut(schema, key, at, $"'{key}'", $"must name an anchor, e.g. '#node', not {Shown(value)}");
                 }
                 else if (s_booleans.Contains(key))
                 {
@@ -500,6 +510,11 @@ internal static class DocumentRepair
             _ => null,
         }
         : null;
+
+    private static bool IsSwagger2Typed(JsonObject parameter) =>
+        (parameter["in"] is JsonValue location && location.GetValueKind() == JsonValueKind.String && location.GetValue<string>() == "body")
+        || (parameter["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String
+            && type.GetValue<string>() is "string" or "number" or "integer" or "boolean" or "array" or "file");
 
     private static bool IsUriScheme(string scheme) =>
         scheme.Length > 0 && char.IsLetter(scheme[0]) && scheme.All(c => c < 128 && (char.IsLetterOrDigit(c) || c is '+' or '-' or '.'));
