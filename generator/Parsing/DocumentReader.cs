@@ -67,7 +67,16 @@ internal static class DocumentReader
             // tree instead; and where the reader's own validation fails on a reference cycle, without that rule.
             System.Text.Json.Nodes.JsonNode? tree = DocumentRepair.Tree(text, format);
             var repairs = new DiagnosticBag();
-            bool repaired = tree is not null && DocumentRepair.Repair(tree, repairs);
+            bool repaired;
+            try
+            {
+                repaired = tree is not null && DocumentRepair.Repair(tree, repairs);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A tree System.Text.Json cannot read in full (a lone surrogate in a name): the reader's own answer stands.
+                repaired = false;
+            }
             if (repaired || fault is not null)
             {
                 foreach (ValidationRuleSet rules in RuleSets())
@@ -82,7 +91,7 @@ internal static class DocumentReader
                         diagnostics.AddRange(repairs);
                         break;
                     }
-                    catch (Exception exception) when (IsReaderFault(exception))
+                    catch (Exception exception) when (exception is not OperationCanceledException)
                     {
                         fault = exception;
                     }
