@@ -189,6 +189,11 @@ internal static class DocumentRepair
                 {
                     Schema(o, key, member.Value, at, depth + 1);
                 }
+                else if (key == "parent" && member.Value is JsonValue parent && parent.GetValueKind() == JsonValueKind.String && parent.GetValue<string>().Trim().Length == 0)
+                {
+                    // An OpenAPI 3.2 tag's parent names another tag; the reader throws on an empty one.
+                    LeaveOut(o, key, at, "'parent'", "is empty: name the parent tag");
+                }
                 else if (key == "schemes" && depth == 0 && member.Value is JsonArray schemes)
                 {
                     for (int i = schemes.Count - 1; i >= 0; i--)
