@@ -154,6 +154,20 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "A path's or operation's first server (or the document's) is where its requests go; each {variable} must be declared with a default, and the URL must be http(s) without a query.");
 
+    public static readonly DiagnosticDescriptor FalseSchema = new(
+        "AG0031",
+        "A schema allows no value",
+        "This schema is 'false': no value is valid here; it is typed as JsonNode",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "In OpenAPI 3.1 a schema may be a boolean: 'true' allows any value (typed as JsonNode), 'false' allows none. A member nothing can satisfy is typed loosely as JsonNode so the rest of the client is generated; remove it or give it a schema.");
+
+    public static readonly DiagnosticDescriptor UnreadableValue = new(
+        "AG0032",
+        "A value that cannot be read is left out",
+        "{0} {1}; it is left out and the rest of the document is generated",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "The OpenAPI reader cannot read a value of the wrong kind where a schema, a media type, a security scheme or another object belongs, an empty $ref, or a length or count that is no non-negative integer. The generator leaves such a value out, reports where it is, and generates the rest.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
@@ -161,6 +175,7 @@ internal static class DiagnosticDescriptors
         UnsupportedSchema, DuplicateClient, GeneratorFailure, OperationSkipped, InvalidSetting, ExtensionIgnored,
         ReferenceCycle, UnsupportedSecurityScheme, DuplicateOperationId, RuleViolation, NotMapped, PagingNotRecognised,
         UndeclaredSecurityScheme, UnusableSecurityRequirement, WebhookWithoutPayload, UnknownFilterName, UnusableServer,
+        FalseSchema, UnreadableValue,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -323,7 +323,8 @@ internal static class ClientEmitter
             { Kind: SecuritySchemeKind.Bearer } => apiKey + " is sent as a bearer token (<c>Authorization: Bearer</c>), or the token <see cref=\"" + Runtime.ApiClientOptions + ".AccessTokenProvider\"/> returns.",
             { Kind: SecuritySchemeKind.ApiKeyQuery } scheme => apiKey + " is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "api_key") + "</c> query parameter.",
             { Kind: SecuritySchemeKind.ApiKeyCookie } scheme => apiKey + " is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "api_key") + "</c> cookie.",
-            { Kind: SecuritySchemeKind.Basic } => "<see cref=\"UserName\"/> and <see cref=\"Password\"/> are sent with HTTP basic authentication.",
+            { Kind: SecuritySchemeKind.Basic, IsPrimary: true } => "<see cref=\"UserName\"/> and <see cref=\"Password\"/> are sent with HTTP basic authentication.",
+            { Kind: SecuritySchemeKind.Basic, UserName: { } user, Password: { } password } => "<see cref=\"" + user + "\"/> and <see cref=\"" + password + "\"/> are sent with HTTP basic authentication.",
             { Kind: SecuritySchemeKind.ApiKeyHeader } scheme => apiKey + " is sent in the <c>" + DocComment.Inline(scheme.ParameterName ?? "X-API-Key") + "</c> header.",
             _ => "The document declares no security scheme the client applies; requests carry no credentials.",
         } + others;

@@ -178,8 +178,10 @@ internal static class FastPathEmitter
                 ? ["if (item.HasValue)", "{", "    " + call + ".GetValueOrDefault()" + scalar.Member + ");", "}", "else", "{", "    writer.WriteNullValue();", "}"]
                 : [call + scalar.Member + ");"];
         }
-        else if (element.Kind == TypeKind.Model && Composite(context, element, "item") is { } nested)
+        else if (element.Kind == TypeKind.Model && Composite(context, element, "item") is { } nested
+            && !nested.Any(line => line.Contains("foreach (var item ")))
         {
+            // (An item that holds a list of its own would declare a second 'item' (CS0136): its metadata writes it.)
             item = nested;
         }
         else

@@ -74,7 +74,8 @@ internal static class ModelEmitter
             DocComment.RemarksXml(writer, remarks);
         }
 
-        Attributes.Obsolete(writer, property.Deprecated, "This property is deprecated.");
+        // A required member cannot be [Obsolete] (CS9042): callers must set it; its remarks say it is deprecated.
+        Attributes.Obsolete(writer, property.Deprecated && !HasRequiredModifier(property), "This property is deprecated.");
         writer.Line("[" + Json.JsonPropertyNameAttribute + "(" + Literal.String(property.JsonName) + ")]");
         if (!property.IsRequired)
         {
@@ -113,6 +114,11 @@ internal static class ModelEmitter
             ? string.Empty
             : "Sent when assigned, even to <see langword=\"null\"/>: assigning null sends <c>null</c> (in a PATCH, that clears the value),\n"
                 + "while a property never assigned is left out of the JSON. An object read from JSON writes back what it read.";
+        if (property.Deprecated && HasRequiredModifier(property))
+        {
+            remarks += (remarks.Length > 0 ? "\n" : string.Empty) + "Deprecated by the document; it is still required, so it is not marked obsolete.";
+        }
+
         if (property.DefaultValue is { } defaultValue)
         {
             remarks += (remarks.Length > 0 ? "\n" : string.Empty) + "Default: <c>" + DocComment.Inline(defaultValue) + "</c>"

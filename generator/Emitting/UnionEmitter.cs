@@ -54,7 +54,7 @@ internal static class UnionEmitter
                     writer.Line("public bool Is" + variant.Name + " => _value is " + context.TypeName(variant.Type) + ";");
                     writer.Line();
                     DocComment.Summary(writer, null, "The value as a <c>" + DocComment.Inline(variant.Name) + "</c>, or null when it is another variant.");
-                    writer.Line("public " + context.TypeName(variant.Type, nullable: true) + " As" + variant.Name + " => _value is " + context.TypeName(variant.Type) + " value ? value : null;");
+                    writer.Line("public " + context.TypeName(variant.Type, nullable: true) + " As" + variant.Name + " => _value is " + context.TypeName(variant.Type) + " value ? value : default(" + context.TypeName(variant.Type, nullable: true) + ");");
                 }
 
                 foreach (UnionVariantSpec variant in model.Variants)

@@ -127,7 +127,9 @@ internal static class WebhooksEmitter
                             foreach (WebhookSpec webhook in webhooks.Webhooks)
                             {
                                 writer.Line("case " + Literal.String(webhook.Name) + ":");
-                                writer.Line("    return new " + delivery + "(name, global::System.Text.Json.JsonSerializer.Deserialize(body, " + context.TypeInfo(webhook.PayloadType.InfoName) + ") ?? throw Null(name), true);");
+                                writer.Line("    return new " + delivery + "(name, global::System.Text.Json.JsonSerializer.Deserialize(body, " + context.TypeInfo(webhook.PayloadType.InfoName) + ")"
+                                    // A value type cannot be null: the serializer itself refuses a JSON null for it.
+                                    + (webhook.PayloadType.IsValueType ? string.Empty : " ?? throw Null(name)") + ", true);");
                             }
 
                             writer.Line("default:");

@@ -18,6 +18,10 @@ namespace AutoSend.Gen.Parsing;
 /// </summary>
 internal static class ClientParser
 {
+    /// <summary>Tests set this on their thread to see the stack of a failure that would be AG0008.</summary>
+    [ThreadStatic]
+    internal static bool ThrowOnFailure;
+
     public static ParseResult Parse(ClientInput input, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
@@ -33,7 +37,7 @@ internal static class ClientParser
                 client = Build(input, document, diagnostics);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !ThrowOnFailure)
         {
             // Never let one document take the others down (CS8785): report it on the spec file instead.
             diagnostics.AddAtLine(DiagnosticDescriptors.GeneratorFailure, 0, -1, exception.GetType().Name, exception.Message);

@@ -30,6 +30,18 @@ internal sealed class DiagnosticBag
     public bool Contains(DiagnosticDescriptor descriptor, string firstArgument) =>
         _items.Any(i => i.Descriptor.Id == descriptor.Id && i.Arguments.Length > 0 && i.Arguments[0] == firstArgument);
 
+    /// <summary>Takes over what another bag collected (a repair's findings, once the repaired document was read).</summary>
+    public void AddRange(DiagnosticBag other)
+    {
+        foreach (var item in other._items)
+        {
+            if (item.Pointer is null || _seen.Add(item.Descriptor.Id + "|" + item.Pointer + "|" + string.Join("|", item.Arguments)))
+            {
+                _items.Add(item);
+            }
+        }
+    }
+
     public void AddAtLine(DiagnosticDescriptor descriptor, int line, int column, params string[] arguments) =>
         _items.Add((descriptor, null, line, column, arguments));
 

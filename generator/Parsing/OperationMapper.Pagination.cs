@@ -22,10 +22,10 @@ internal sealed partial class OperationMapper
         }
 
         string at = pointer + "/" + VendorExtensions.Pagination;
-        string? page = (string?)(settings["page"] as JsonValue);
-        bool inBody = string.Equals((string?)(settings["in"] as JsonValue), "body", StringComparison.OrdinalIgnoreCase);
-        string? items = (string?)(settings["items"] as JsonValue);
-        string? totalPages = (string?)(settings["totalPages"] as JsonValue);
+        string? page = VendorExtensions.Text(settings["page"]);
+        bool inBody = string.Equals(VendorExtensions.Text(settings["in"]), "body", StringComparison.OrdinalIgnoreCase);
+        string? items = VendorExtensions.Text(settings["items"]);
+        string? totalPages = VendorExtensions.Text(settings["totalPages"]);
         if (page is null || items is null || success.Kind != ResponseKind.Json)
         {
             Warn(at, operationId, "it needs 'page' and 'items', and a JSON success response");

@@ -110,8 +110,9 @@ internal sealed partial class OperationMapper
         {
             retryAfter.AddRange(VendorExtensions.GetStrings(response.Value.Extensions, VendorExtensions.RetryAfter));
 
-            // A 'default' that became the success is not an error too.
-            if (IsSuccess(response.Key) || (IsDefault(response.Key) && success.Kind != ResponseKind.None && !hasSuccess))
+            // A 'default' that became the success is not an error too; a key that is no status code ("200.0") was
+            // reported by the reader (AG0015) and is left out.
+            if (!IsStatusKey(response.Key) || IsSuccess(response.Key) || (IsDefault(response.Key) && success.Kind != ResponseKind.None && !hasSuccess))
             {
                 continue;
             }
@@ -130,7 +131,13 @@ internal sealed partial class OperationMapper
     private static ResponseKind KindOf(KeyValuePair<string, IOpenApiMediaType> content) =>
         MediaTypes.ResponseKindOf(content.Key, content.Value.Schema);
 
-    private static bool IsSuccess(string status) => status.Length == 3 && status[0] == '2';
+    private static bool IsSuccess(string status) => status.Length == 3 && status[0] == '2' && IsStatusKey(status);
+
+    // A status code (100-599), a range (2XX) or 'default': what a response may be keyed by.
+    private static bool IsStatusKey(string status) =>
+        IsDefault(status)
+        || (status.Length == 3 && status[0] is >= '1' and <= '5'
+            && ((char.IsDigit(status[1]) && char.IsDigit(status[2]) && status[1] < 128 && status[2] < 128) || (status[1] is 'X' or 'x' && status[2] is 'X' or 'x')));
 
     private static bool IsDefault(string status) => status.Equals("default", StringComparison.OrdinalIgnoreCase);
 

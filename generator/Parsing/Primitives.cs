@@ -61,10 +61,18 @@ internal static class Primitives
     };
 
     /// <summary><c>IReadOnlyList&lt;T&gt;</c> of <paramref name="item"/>.</summary>
+    // A JsonNode item or value can always be JSON null: JsonNode? in every list and map, so that two uses of the same
+    // list type (one whose items may be null, one whose items are any value) share one JSON metadata property.
     public static TypeRef ListOf(TypeRef item, bool itemNull) =>
+        ListOfCore(item, itemNull || item.Kind == TypeKind.JsonNode);
+
+    private static TypeRef ListOfCore(TypeRef item, bool itemNull) =>
         new(TypeKind.List, Naming.Identifier.Cap("IReadOnlyList" + (itemNull && item.IsValueType ? "Nullable" : string.Empty) + item.InfoName), Element: item, ElementIsNullable: itemNull);
 
     /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c> of <paramref name="value"/>.</summary>
     public static TypeRef MapOf(TypeRef value, bool valueNull) =>
+        MapOfCore(value, valueNull || value.Kind == TypeKind.JsonNode);
+
+    private static TypeRef MapOfCore(TypeRef value, bool valueNull) =>
         new(TypeKind.Map, Naming.Identifier.Cap("IReadOnlyDictionaryString" + (valueNull && value.IsValueType ? "Nullable" : string.Empty) + value.InfoName), Element: value, ElementIsNullable: valueNull);
 }

@@ -221,13 +221,16 @@ internal sealed partial class SchemaMapper
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<(string, IOpenApiSchema, bool, string)>();
+        // Each schema is walked once: an allOf that names the same schema twice, inside a cycle, would otherwise
+        // double the walk at every level (docs/diagnostics.md#safety).
+        var visited = new HashSet<IOpenApiSchema>(SchemaShapes.Identity);
         Collect(schema, pointer, 0);
         return result.Select(p => (p.Item1, p.Item2, required.Contains(p.Item1), p.Item4));
 
         void Collect(IOpenApiSchema current, string at, int depth)
         {
-            current = SchemaShapes.Safe(current);
-            if (depth > 32)
+            current = SchemaShapes.Resolve(current, out _) ?? SchemaShapes.Any;
+            if (depth > 32 || !visited.Add(current))
             {
                 return;
             }
@@ -239,7 +242,7 @@ internal sealed partial class SchemaMapper
 
             foreach (KeyValuePair<string, IOpenApiSchema> property in current.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
-                if (seen.Add(property.Key))
+                if (property.Value is not null && seen.Add(property.Key))
                 {
                     result.Add((property.Key, property.Value, false, at + "/properties/" + SourceLocator.Escape(property.Key)));
                 }

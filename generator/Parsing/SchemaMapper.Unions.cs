@@ -152,14 +152,16 @@ internal sealed partial class SchemaMapper
         for (int index = 0; index < members.Count; index++)
         {
             (IOpenApiSchema variantSchema, TypeRef type, _) = members[index];
-            ObjectSpec model = FindObject(type.Name!)!;
-            IReadOnlyList<PropertySpec> properties = AllProperties(model);
+            // A variant whose class is still being built (it refers back to this union, and was met first) has no
+            // model yet: its wire names then come from its schema.
+            ObjectSpec? model = FindObject(type.Name!);
+            (EquatableArray<string> requiredNames, EquatableArray<string> allNames) = model is not null
+                ? (AllProperties(model).Where(p => p.IsRequired).Select(p => p.JsonName).ToEquatableArray(), AllProperties(model).Select(p => p.JsonName).ToEquatableArray())
+                : WireNames(variantSchema);
             List<string> values = implicitValues is not null ? [implicitValues[index]] : discriminator is null ? [] : DiscriminatorValues(schema, variantSchema, model);
             _json.Register(type, nullable: false);
             added.Add(new UnionVariantSpec(variantNames.Allocate(VariantName(type)), type, JsonShape.Object, SchemaShapes.OwnDescription(variantSchema),
-                values.ToEquatableArray(),
-                properties.Where(p => p.IsRequired).Select(p => p.JsonName).ToEquatableArray(),
-                properties.Select(p => p.JsonName).ToEquatableArray()));
+                values.ToEquatableArray(), requiredNames, allNames));
         }
 
         // Without a discriminator, variants whose required properties are the same cannot be told apart: the first wins.
@@ -223,19 +225,25 @@ internal sealed partial class SchemaMapper
 
     // The values that select a variant: the union's mapping, else the variant's schema name; a derived class also
     // answers to its own discriminator value.
-    private static List<string> DiscriminatorValues(IOpenApiSchema union, IOpenApiSchema variant, ObjectSpec model)
+    private static (EquatableArray<string> Required, EquatableArray<string> All) WireNames(IOpenApiSchema variant)
+    {
+        var properties = CollectProperties(variant, string.Empty, baseKey: null).ToList();
+        return (properties.Where(p => p.Required).Select(p => p.Name).ToEquatableArray(), properties.Select(p => p.Name).ToEquatableArray());
+    }
+
+    private static List<string> DiscriminatorValues(IOpenApiSchema union, IOpenApiSchema variant, ObjectSpec? model)
     {
         var values = new List<string>();
         string? id = variant is OpenApiSchemaReference { Reference.Id: { } refId } ? refId : null;
         foreach (KeyValuePair<string, OpenApiSchemaReference> mapping in union.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
         {
-            if (id is not null && SchemaShapes.RefId(mapping.Value.Reference.ReferenceV3 ?? mapping.Value.Reference.Id ?? string.Empty) == id)
+            if (id is not null && mapping.Value is not null && SchemaShapes.RefId(mapping.Value.Reference.ReferenceV3 ?? mapping.Value.Reference.Id ?? string.Empty) == id)
             {
                 values.Add(mapping.Key);
             }
         }
 
-        if (values.Count == 0 && model.DiscriminatorValue is { } own)
+        if (values.Count == 0 && model?.DiscriminatorValue is { } own)
         {
             values.Add(own);
         }

@@ -27,6 +27,7 @@ internal sealed partial class SchemaMapper
     private readonly List<TypeDeclarationSpec> _declarations = [];
     private readonly Dictionary<string, ObjectSpec> _objects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _integerEnums = new(StringComparer.Ordinal);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inline = new(SchemaShapes.Identity);
 
     public SchemaMapper(NameScope typeNames, NameScope infoNames, DiagnosticBag diagnostics, JsonTypeRegistry json)
     {
@@ -133,6 +134,12 @@ internal sealed partial class SchemaMapper
 
         if (SchemaShapes.NeedsDeclaration(schema))
         {
+            // An inline schema met again (through a cycle of references around it) is the type it already became.
+            if (_inline.TryGetValue(schema, out TypeRef? declared))
+            {
+                return declared;
+            }
+
             string name = AllocateTypeName(CustomName(schema) ?? Identifier.Cap(nameHint), schema);
             return Declare(name, schema, pointer);
         }
@@ -174,6 +181,10 @@ internal sealed partial class SchemaMapper
             // Registered before the members are mapped, so recursive schemas refer back to this type.
             _components[componentKey] = type;
         }
+        else
+        {
+            _inline[schema] = type;
+        }
 
         TypeDeclarationSpec declaration;
         switch (kind)
@@ -194,6 +205,10 @@ internal sealed partial class SchemaMapper
                     if (componentKey is not null)
                     {
                         _components[componentKey] = Primitives.JsonNode;
+                    }
+                    else
+                    {
+                        _inline[schema] = Primitives.JsonNode;
                     }
 
                     return Primitives.JsonNode;

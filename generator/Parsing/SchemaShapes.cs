@@ -67,6 +67,9 @@ internal static class SchemaShapes
     /// <summary>Longest chain of <c>$ref</c>s to <c>$ref</c>s followed; a longer one is treated as a cycle.</summary>
     public const int MaxReferenceHops = 64;
 
+    /// <summary>Compares schemas by identity: what "walked once" means for a walk over a document's schemas.</summary>
+    public static readonly IEqualityComparer<IOpenApiSchema> Identity = new IdentityComparer();
+
     /// <summary>A schema that allows any value: what a reference that never reaches a schema stands for.</summary>
     public static readonly IOpenApiSchema Any = new OpenApiSchema();
 
@@ -105,8 +108,8 @@ internal static class SchemaShapes
     }
 
     /// <summary>The schema, or <see cref="Any"/> in place of a reference that never reaches a schema.</summary>
-    public static IOpenApiSchema Safe(IOpenApiSchema schema) =>
-        schema is OpenApiSchemaReference && Resolve(schema, out _) is null ? Any : schema;
+    public static IOpenApiSchema Safe(IOpenApiSchema? schema) =>
+        schema is null ? Any : schema is OpenApiSchemaReference && Resolve(schema, out _) is null ? Any : schema;
 
     // Whether the document declares the component a broken reference names (then the chain loops; else it dangles).
     private static bool IsComponentDeclared(OpenApiSchemaReference reference, string id) =>
@@ -145,5 +148,12 @@ internal static class SchemaShapes
     {
         int slash = reference.LastIndexOf('/');
         return slash >= 0 ? reference.Substring(slash + 1) : reference;
+    }
+
+    private sealed class IdentityComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

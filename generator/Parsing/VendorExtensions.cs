@@ -27,6 +27,19 @@ internal static class VendorExtensions
     public static bool GetBool(IDictionary<string, IOpenApiExtension>? extensions, string name) =>
         Get(extensions, name) is JsonValue value && value.TryGetValue(out bool flag) && flag;
 
+    /// <summary>
+    /// The text of a scalar: a string as it is, a number or boolean as written (YAML reads <c>items: 2</c> as a
+    /// number where the extension expects a name); null for anything else.
+    /// </summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value
+        ? value.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
+            System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => value.ToJsonString(),
+            _ => null,
+        }
+        : null;
+
     /// <summary>A string or an array of strings.</summary>
     public static IEnumerable<string> GetStrings(IDictionary<string, IOpenApiExtension>? extensions, string name) => Get(extensions, name) switch
     {
