@@ -89,9 +89,10 @@ internal static class SchemaShapes
             {
                 next = hops < MaxReferenceHops ? reference.Target : null;
             }
-            catch (InvalidOperationException)
+            catch (Exception exception) when (exception is InvalidOperationException or UriFormatException)
             {
-                // "Circular reference detected while resolving ..."
+                // "Circular reference detected while resolving ...", or a reference that is no URI (a media type such
+                // as image/png copied into $ref): both end nowhere.
                 next = null;
             }
 

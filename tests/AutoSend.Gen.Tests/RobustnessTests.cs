@@ -224,6 +224,24 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_reference_that_is_no_uri_ends_nowhere_and_the_rest_generates()
+    {
+        // A media type copied into $ref: the reader accepts it and throws UriFormatException when it is followed.
+        GeneratorRun run = Clean(Head + """
+            paths:
+              /x:
+                post:
+                  operationId: upload
+                  requestBody: {content: {application/json: {schema: {type: object, properties: {logo: {$ref: 'image/png'}, name: {type: string}}}}}}
+                  responses:
+                    '204': {description: done}
+            """);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "AG0008");
+        Assert.Contains(run.Sources, s => s.Text.Contains("UploadAsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_swagger2_exclusive_minimum_must_be_a_boolean()
     {
         GeneratorRun run = Clean("""
