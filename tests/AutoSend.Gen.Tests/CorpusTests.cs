@@ -90,7 +90,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
             .Select(d => d.ToString())
             .ToList();
         TimeSpan compile = watch.Elapsed;
-        int operations = run.Sources.Sum(s => CountOccurrences(s.Text, "private static readonly global::AutoSend.Runtime.Primitives.ApiOperation"));
+        int operations = run.Sources.Sum(s => CountOccurrences(s.Text, "Descriptor => s_"));
         string version = DetectVersion(text, path);
         return new CorpusResult(
             version,
