@@ -17,6 +17,9 @@ internal static class RequestBuilderEmitter
         List<ParameterSpec> parameters = Signatures.Parameters(operation).ToList();
         var scope = new NameScope([.. Signatures.Names(operation, includeToken: false).Select(Identifier.Unescape)]);
         var locals = new RequestLocals(scope.Allocate("request"), scope.Allocate("query"), scope.Allocate("form"), scope.Allocate("item"), scope.Allocate("entry"));
+        // A pattern variable in an if condition lives in the whole method body: it needs a name of its own, else a later
+        // foreach over a list parameter could not declare its item (CS0136).
+        string shared = scope.Allocate("value");
         using (writer.Open("private " + Bcl.HttpRequestMessage + " " + operation.RequestBuilderName + "(" + Signatures.Declarations(context, operation, includeToken: false) + ")"))
         {
             foreach (ParameterSpec parameter in parameters.Where(p => p.IsRequired && !p.Type.IsValueType))
@@ -55,9 +58,9 @@ internal static class RequestBuilderEmitter
                         writer.Line(Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + parameter.Name + " ?? " + field + ", nameof(" + parameter.Name + "));");
                     }
 
-                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is { } " + locals.Item + ")"))
+                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is { } " + shared + ")"))
                     {
-                        writer.Line(ParameterEncoding.Encode(context, parameter, locals.Item, locals));
+                        writer.Line(ParameterEncoding.Encode(context, parameter, shared, locals));
                     }
 
                     writer.Line();

@@ -242,6 +242,27 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_shared_header_beside_a_list_form_field_compiles()
+    {
+        // The shared header's pattern variable lives in the whole request builder; the form list's foreach declares its
+        // own item after it (fuzz seed 103,527 gave CS0136).
+        Clean(Head + """
+            paths:
+              /a:
+                post:
+                  operationId: createA
+                  parameters: [{name: x-project-id, in: header, schema: {type: string}}]
+                  requestBody: {content: {multipart/form-data: {schema: {type: object, properties: {tags: {type: array, items: {type: string}}}}}}}
+                  responses: {'204': {description: done}}
+              /b:
+                get:
+                  operationId: getB
+                  parameters: [{name: x-project-id, in: header, schema: {type: string}}, {name: ids, in: query, schema: {type: array, items: {type: string}}}]
+                  responses: {'204': {description: done}}
+            """);
+    }
+
+    [Fact]
     public void A_swagger2_exclusive_minimum_must_be_a_boolean()
     {
         GeneratorRun run = Clean("""

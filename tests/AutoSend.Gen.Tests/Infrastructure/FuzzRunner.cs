@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
@@ -141,6 +142,18 @@ public static class FuzzRunner
     {
         GeneratorDriver driver = GeneratorHarness.CreateDriver([new SpecInput(mutant.Path, mutant.Text)]);
         GeneratorRun run = GeneratorHarness.RunDriver(driver, s_compilation.Value);
+        if (Environment.GetEnvironmentVariable("AUTOSEND_FUZZ_DUMP") is { Length: > 0 } dump)
+        {
+            // The mutant and what it generated, to look at a failure by eye.
+            string folder = Path.Combine(dump, mutant.Seed.ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, Path.GetFileName(mutant.Path)), mutant.Text);
+            foreach ((string hintName, string text) in run.Sources)
+            {
+                File.WriteAllText(Path.Combine(folder, hintName), text);
+            }
+        }
+
         Diagnostic[] diagnostics = run.GeneratorDiagnostics.ToArray();
         if (run.Result.Exception is { } escaped)
         {
