@@ -56,7 +56,7 @@ public sealed class OAuth2ClientCredentials
     /// How long before its expiry a cached token is replaced: 60 seconds, or a tenth of the token's lifetime when that is
     /// shorter, so that a token is never sent in its last moments.
     /// </summary>
-    public TimeSpan RefreshMargin { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Forgets the cached token, for example after the API refused it; the next call obtains a new one.</summary>
     public void Invalidate()

@@ -9,8 +9,25 @@ namespace AutoSend.Runtime.Http;
 /// What a forward-only, read-only wrapper of a response body does not support, written once: the response readers'
 /// wrappers override only their reads and their disposal.
 /// </summary>
+/// <remarks>
+/// netstandard2.0's <see cref="Stream"/> has no span reads and no asynchronous disposal: there this class declares
+/// them itself (the wrappers override the same members on every target) and the array reads call them, as on .NET;
+/// <c>Compat/StreamCompat.cs</c> routes a <see cref="Stream"/>'s asynchronous disposal here.
+/// </remarks>
 internal abstract class ReadOnlyStream : Stream
 {
+#if NETSTANDARD2_0
+    public abstract int Read(Span<byte> buffer);
+
+    public abstract ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
+    }
+
+#endif
     public sealed override bool CanRead => true;
 
     public sealed override bool CanSeek => false;

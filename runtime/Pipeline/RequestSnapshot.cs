@@ -16,7 +16,10 @@ internal readonly struct RequestSnapshot
     private readonly HttpMethod _method;
     private readonly Uri? _requestUri;
     private readonly Version _version;
+#if !NETSTANDARD2_0
+    // netstandard2.0 requests have a version but no version policy.
     private readonly HttpVersionPolicy _versionPolicy;
+#endif
     private readonly KeyValuePair<string, HeaderStringValues>[] _headers;
 
     public RequestSnapshot(HttpRequestMessage request)
@@ -24,7 +27,9 @@ internal readonly struct RequestSnapshot
         _method = request.Method;
         _requestUri = request.RequestUri;
         _version = request.Version;
+#if !NETSTANDARD2_0
         _versionPolicy = request.VersionPolicy;
+#endif
 
         // HeaderStringValues are snapshots (a string, or an array made for the enumeration): later changes to the
         // request do not reach them.
@@ -43,7 +48,10 @@ internal readonly struct RequestSnapshot
     /// </summary>
     public HttpRequestMessage CreateMessage(HttpContent? content)
     {
-        var message = new HttpRequestMessage(_method, _requestUri) { Version = _version, VersionPolicy = _versionPolicy, Content = content };
+        var message = new HttpRequestMessage(_method, _requestUri) { Version = _version, Content = content };
+#if !NETSTANDARD2_0
+        message.VersionPolicy = _versionPolicy;
+#endif
         foreach (KeyValuePair<string, HeaderStringValues> header in _headers)
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);

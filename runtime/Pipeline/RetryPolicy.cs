@@ -24,7 +24,13 @@ internal sealed class RetryPolicy(int maxRetries, TimeSpan retryDelay, TimeSpan 
     /// <param name="request">The request.</param>
     /// <param name="callMaxRetries">The call's retries (the client's unless the call set its own).</param>
     public static bool CanRetry(HttpRequestMessage request, int callMaxRetries) =>
-        callMaxRetries > 0 && request.Content is null or ByteArrayContent or ReadOnlyMemoryContent;
+        callMaxRetries > 0 && request.Content is null or ByteArrayContent
+#if NETSTANDARD2_0
+            // netstandard2.0 has no ReadOnlyMemoryContent type; on a .NET Core runtime a caller may still pass one.
+            || request.Content?.GetType().FullName == "System.Net.Http.ReadOnlyMemoryContent";
+#else
+            or ReadOnlyMemoryContent;
+#endif
 
     /// <summary>Whether a request whose outcome is unknown may be sent again: the operation says so, or the request carries an <c>Idempotency-Key</c>.</summary>
     public static bool IsIdempotent(ApiOperation operation, HttpRequestMessage request) =>

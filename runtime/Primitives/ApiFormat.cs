@@ -33,8 +33,14 @@ public static class ApiFormat
         ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
         : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
+#if !NETSTANDARD2_0
     /// <summary>A full date, <c>yyyy-MM-dd</c>.</summary>
+    /// <remarks>
+    /// Not on netstandard2.0, which has no <see cref="DateOnly"/> (the one member the targets do not share; it is listed
+    /// in PublicAPI.DateOnly/). Generated code for such a compilation types a date as <see cref="DateTime"/>.
+    /// </remarks>
     public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+#endif
 
     /// <summary>A duration in ISO 8601, e.g. <c>PT1H30M</c>.</summary>
     public static string Format(TimeSpan value) => XmlConvert.ToString(value);
@@ -58,7 +64,9 @@ public static class ApiFormat
         string text => text,
         bool flag => Format(flag),
         DateTimeOffset timestamp => Format(timestamp),
+#if !NETSTANDARD2_0
         DateOnly date => Format(date),
+#endif
         TimeSpan duration => Format(duration),
         Guid id => Format(id),
         Uri uri => Format(uri),

@@ -85,7 +85,7 @@ public class ApiOperation
     /// </summary>
     /// <param name="accept">The <c>Accept</c> header value.</param>
     /// <returns>A new descriptor; this one is unchanged.</returns>
-    public virtual ApiOperation WithAccept(string accept)
+    public ApiOperation WithAccept(string accept)
     {
         ArgumentException.ThrowIfNullOrEmpty(accept);
         return With(_traits with { Accept = accept });
@@ -100,7 +100,7 @@ public class ApiOperation
     /// <summary>Declares the operation's own security requirement (its <c>security</c> in the document).</summary>
     /// <param name="alternatives">Each alternative: the names of the schemes applied together; an empty one allows anonymous access.</param>
     /// <returns>A new descriptor; this one is unchanged.</returns>
-    public virtual ApiOperation WithSecurity(params string[][] alternatives)
+    public ApiOperation WithSecurity(params string[][] alternatives)
     {
         ArgumentNullException.ThrowIfNull(alternatives);
         return With(_traits with { Security = Array.AsReadOnly(Array.ConvertAll(alternatives, a => (IReadOnlyList<string>)Array.AsReadOnly((string[])(a ?? throw new ArgumentException("An alternative is null.", nameof(alternatives))).Clone()))) });
@@ -108,7 +108,7 @@ public class ApiOperation
 
     /// <summary>Sends the operation without the client's credentials (it declares <c>security: []</c>).</summary>
     /// <returns>A new descriptor; this one is unchanged.</returns>
-    public virtual ApiOperation WithoutAuthentication() => With(_traits with { IsAuthenticated = false });
+    public ApiOperation WithoutAuthentication() => With(_traits with { IsAuthenticated = false });
 
     /// <summary>
     /// Marks the operation as safe to repeat although its method is not idempotent, for example a POST that the
@@ -116,7 +116,7 @@ public class ApiOperation
     /// <c>Idempotency-Key</c> header is recognised on its own.
     /// </summary>
     /// <returns>A new descriptor; this one is unchanged.</returns>
-    public virtual ApiOperation AsIdempotent() => With(_traits with { MarkedIdempotent = true });
+    public ApiOperation AsIdempotent() => With(_traits with { MarkedIdempotent = true });
 
     /// <summary>
     /// Declares where an error body (429 or 503) says how long to wait before retrying, for APIs that put it in the
@@ -127,7 +127,7 @@ public class ApiOperation
     /// </summary>
     /// <param name="jsonPointers">JSON pointers such as <c>/error/retryAfter</c>.</param>
     /// <returns>A new descriptor that tries these pointers after any declared before; this one is unchanged.</returns>
-    public virtual ApiOperation WithRetryAfterBody(params string[] jsonPointers)
+    public ApiOperation WithRetryAfterBody(params string[] jsonPointers)
     {
         ArgumentNullException.ThrowIfNull(jsonPointers);
         foreach (string pointer in jsonPointers)
@@ -145,7 +145,7 @@ public class ApiOperation
     /// <param name="status">A status code (<c>"404"</c>), a range (<c>"4XX"</c>) or <c>"default"</c>.</param>
     /// <param name="typeInfo">The metadata of the error body type.</param>
     /// <returns>A new descriptor; this one is unchanged.</returns>
-    public virtual ApiOperation WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
+    public ApiOperation WithError<TError>(string status, JsonTypeInfo<TError> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(typeInfo);
@@ -160,7 +160,7 @@ public class ApiOperation
     /// <param name="status">A status code (<c>"404"</c>), a range (<c>"4XX"</c>) or <c>"default"</c>.</param>
     /// <param name="typeInfo">Returns the metadata of the error body type.</param>
     /// <returns>A new descriptor; this one is unchanged.</returns>
-    public virtual ApiOperation WithError<TError>(string status, Func<JsonTypeInfo<TError>> typeInfo)
+    public ApiOperation WithError<TError>(string status, Func<JsonTypeInfo<TError>> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(typeInfo);
@@ -213,8 +213,9 @@ public class ApiOperation
 
 /// <summary>An operation whose success response has a JSON body of type <typeparamref name="TResult"/>.</summary>
 /// <typeparam name="TResult">The success body type.</typeparam>
-/// <remarks>Its <c>With…</c>/<c>As…</c> methods override the base ones with this type as their result, so a chain
-/// that starts from this type keeps it.</remarks>
+/// <remarks>Its <c>With…</c>/<c>As…</c> methods hide the base ones with this type as their result, so a chain that
+/// starts from this type keeps it. They hide rather than override (a covariant return) because netstandard2.0 runtimes
+/// (.NET Framework) cannot load covariant returns; the base methods already return a descriptor of this type.</remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiOperation<TResult> : ApiOperation
 {
@@ -270,25 +271,25 @@ public sealed class ApiOperation<TResult> : ApiOperation
     internal ResponseReader<TResult> NullableReader => _nullableReader ??= new JsonResponseReader<TResult>(ResultType, allowsNull: true);
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> WithAccept(string accept) => (ApiOperation<TResult>)base.WithAccept(accept);
+    public new ApiOperation<TResult> WithAccept(string accept) => (ApiOperation<TResult>)base.WithAccept(accept);
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> WithError<TError>(string status, Func<JsonTypeInfo<TError>> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
+    public new ApiOperation<TResult> WithError<TError>(string status, Func<JsonTypeInfo<TError>> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> WithoutAuthentication() => (ApiOperation<TResult>)base.WithoutAuthentication();
+    public new ApiOperation<TResult> WithoutAuthentication() => (ApiOperation<TResult>)base.WithoutAuthentication();
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> WithSecurity(params string[][] alternatives) => (ApiOperation<TResult>)base.WithSecurity(alternatives);
+    public new ApiOperation<TResult> WithSecurity(params string[][] alternatives) => (ApiOperation<TResult>)base.WithSecurity(alternatives);
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> AsIdempotent() => (ApiOperation<TResult>)base.AsIdempotent();
+    public new ApiOperation<TResult> AsIdempotent() => (ApiOperation<TResult>)base.AsIdempotent();
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> WithRetryAfterBody(params string[] jsonPointers) => (ApiOperation<TResult>)base.WithRetryAfterBody(jsonPointers);
+    public new ApiOperation<TResult> WithRetryAfterBody(params string[] jsonPointers) => (ApiOperation<TResult>)base.WithRetryAfterBody(jsonPointers);
 
     /// <inheritdoc/>
-    public override ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
+    public new ApiOperation<TResult> WithError<TError>(string status, JsonTypeInfo<TError> typeInfo) => (ApiOperation<TResult>)base.WithError(status, typeInfo);
 
     private protected override ApiOperation With(Traits traits) => new ApiOperation<TResult>(this, traits);
 

@@ -148,7 +148,7 @@ public sealed class ApiWebhookSignature
         double ageSeconds = (now - (double)value) / unit;
         if (ageSeconds > tolerance.TotalSeconds || -ageSeconds > s_futureSkew.TotalSeconds)
         {
-            throw new ApiWebhookSignatureException(string.Create(CultureInfo.InvariantCulture,
+            throw new ApiWebhookSignatureException(FormattableString.Invariant(
                 $"The webhook delivery's {TimestampHeader} is {(ageSeconds > 0 ? Math.Round(ageSeconds) + " s old" : Math.Round(-ageSeconds) + " s in the future")}; at most {tolerance.TotalSeconds} s old and 60 s ahead is accepted (a replayed or delayed delivery)."));
         }
     }
