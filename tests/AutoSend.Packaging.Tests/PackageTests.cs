@@ -34,20 +34,35 @@ public sealed class PackageTests(PackageFeed feed)
     }
 
     [Fact]
-    public void The_runtime_package_targets_net8_and_net10()
+    public void The_runtime_package_targets_netstandard2_0_net8_and_net10()
     {
         IReadOnlyList<string> entries = PackageFeed.Entries(feed.RuntimePackage);
 
-        Assert.Contains("lib/net8.0/AutoSend.Runtime.dll", entries);
-        Assert.Contains("lib/net10.0/AutoSend.Runtime.dll", entries);
+        Assert.Equal(
+            ["lib/net10.0/AutoSend.Runtime.dll", "lib/net8.0/AutoSend.Runtime.dll", "lib/netstandard2.0/AutoSend.Runtime.dll"],
+            entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         string nuspec = PackageFeed.ReadEntry(feed.RuntimePackage, "AutoSend.Runtime.nuspec");
 
-        // BCL only: on net8.0 the one exception is System.Net.ServerSentEvents, which .NET 9 and later ship in the
-        // shared framework (the server-sent events parser); net10.0 depends on nothing.
-        string[] dependencies = System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
-        Assert.Equal(["System.Net.ServerSentEvents"], dependencies);
-        Assert.Matches("<group targetFramework=\"net8.0\">\\s*<dependency id=\"System.Net.ServerSentEvents\"", nuspec);
-        Assert.Matches("<group targetFramework=\"net10.0\"\\s*/>", nuspec);
+        // net10.0 depends on nothing; net8.0 only on System.Net.ServerSentEvents, which .NET 9 and later ship in the
+        // shared framework; netstandard2.0 only on the Microsoft packages that bring the .NET types the runtime uses.
+        Assert.Empty(Dependencies(nuspec, "net10.0"));
+        Assert.Equal(["System.Net.ServerSentEvents"], Dependencies(nuspec, "net8.0"));
+        Assert.Equal(
+            ["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider", "System.Diagnostics.DiagnosticSource", "System.Net.ServerSentEvents", "System.Text.Json"],
+            Dependencies(nuspec, ".NETStandard2.0"));
+        Assert.DoesNotContain("PolySharp", nuspec, StringComparison.Ordinal);
+        Assert.DoesNotContain("PublicApiAnalyzers", nuspec, StringComparison.Ordinal);
+    }
+
+    // The ids of one dependency group of a nuspec, sorted; fails when the group is missing.
+    private static string[] Dependencies(string nuspec, string targetFramework)
+    {
+        System.Text.RegularExpressions.Match group = System.Text.RegularExpressions.Regex.Match(
+            nuspec, "<group targetFramework=\"" + System.Text.RegularExpressions.Regex.Escape(targetFramework) + "\"\\s*(/>|>(?<body>.*?)</group>)",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(group.Success, "No dependency group for " + targetFramework + " in:\n" + nuspec);
+        return System.Text.RegularExpressions.Regex.Matches(group.Groups["body"].Value, "<dependency id=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToArray();
     }
 
     [Fact]
