@@ -43,10 +43,12 @@ public sealed class PackageTests(PackageFeed feed)
             entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         string nuspec = PackageFeed.ReadEntry(feed.RuntimePackage, "AutoSend.Runtime.nuspec");
 
-        // net10.0 depends on nothing; net8.0 only on System.Net.ServerSentEvents, which .NET 9 and later ship in the
-        // shared framework; netstandard2.0 only on the Microsoft packages that bring the .NET types the runtime uses.
-        Assert.Empty(Dependencies(nuspec, "net10.0"));
-        Assert.Equal(["System.Net.ServerSentEvents"], Dependencies(nuspec, "net8.0"));
+        // netstandard2.0: only the Microsoft packages that bring the .NET types the runtime uses. net8.0 and net10.0:
+        // the two of them whose .NET assemblies forward IAsyncEnumerable and TimeProvider to the framework, so that a
+        // netstandard2.0 library runs in a .NET application (runtime/AutoSend.Runtime.csproj), and on net8.0
+        // System.Net.ServerSentEvents, which .NET 9 and later ship in the shared framework.
+        Assert.Equal(["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider"], Dependencies(nuspec, "net10.0"));
+        Assert.Equal(["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider", "System.Net.ServerSentEvents"], Dependencies(nuspec, "net8.0"));
         Assert.Equal(
             ["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider", "System.Diagnostics.DiagnosticSource", "System.Net.ServerSentEvents", "System.Text.Json"],
             Dependencies(nuspec, ".NETStandard2.0"));
