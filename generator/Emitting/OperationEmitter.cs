@@ -244,12 +244,20 @@ internal static class OperationEmitter
     // The interfaces carry the documentation; the classes that implement them inherit it.
     private static void WriteDocumentation(SourceWriter writer, EmitContext context, OperationSpec operation, string? returns, string returnsFallback, bool declaration)
     {
-        if (!declaration)
+        if (declaration)
+        {
+            WriteFullDocumentation(writer, context, operation, returns, returnsFallback);
+        }
+        else
         {
             DocComment.Inherited(writer);
-            return;
         }
 
+        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+    }
+
+    private static void WriteFullDocumentation(SourceWriter writer, EmitContext context, OperationSpec operation, string? returns, string returnsFallback)
+    {
         DocComment.Summary(writer, operation.Summary ?? operation.Description, "Calls <c>" + DocComment.Inline(operation.OperationId) + "</c>.");
         if (operation.Summary is not null)
         {
@@ -270,7 +278,6 @@ internal static class OperationEmitter
 
         DocComment.Exception(writer, Runtime.ApiException,
             "The API answered with an error status, or with a response that is not the documented one.");
-        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
     }
 
     /// <summary>Documents the parameters and form fields, then the body, then the request options and the token (the order of the XML tags does not matter).</summary>
