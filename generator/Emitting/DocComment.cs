@@ -15,6 +15,12 @@ internal static class DocComment
     /// <summary>Descriptions longer than this are cut; IntelliSense shows far less anyway.</summary>
     public const int MaxLength = 8000;
 
+    /// <summary>
+    /// The documentation of a member that implements an interface member: the interface (every group and client has one)
+    /// carries the text once, and IntelliSense shows it on both.
+    /// </summary>
+    public static void Inherited(SourceWriter writer) => writer.Line("/// <inheritdoc/>");
+
     public static void Summary(SourceWriter writer, string? text, string fallback) => Element(writer, "summary", string.Empty, text, fallback);
 
     public static void Remarks(SourceWriter writer, string? text)

@@ -1,3 +1,4 @@
+using System.Linq;
 using AutoSend.Gen.Model;
 using static AutoSend.Gen.Emitting.KnownTypes;
 
@@ -97,34 +98,28 @@ internal static class EnumEmitter
 
             /// <summary>Reads and writes the wire string; known values are matched without allocating.</summary>
             """);
-        using (writer.Open("internal sealed class Converter : " + Json.JsonConverter + "<" + type + ">"))
+        using (writer.Open("internal sealed class Converter : " + Runtime.ApiOpenEnumConverter + "<" + type + ">"))
         {
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Open("public override " + type + " Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
+            writer.Line("/// <summary>Knows the listed values.</summary>");
+            writer.Line("public Converter()");
+            // Lambdas without captures: the compiler makes each delegate once. One line while it reads as one.
+            string[] arguments = ["value => new " + type + "(value)", "value => value.Value", .. model.Members.Select(m => type + "." + m.Name)];
+            string call = "    : base(" + string.Join(", ", arguments) + ")";
+            if (call.Length <= 160)
             {
-                using (writer.Open("if (reader.TokenType != " + Json.JsonTokenType + ".String)"))
+                writer.Line(call);
+            }
+            else
+            {
+                writer.Line("    : base(");
+                for (int i = 0; i < arguments.Length; i++)
                 {
-                    writer.Line("throw new " + Json.JsonException + "(" + Literal.String("Expected a string for " + model.Name + ", found ") + " + reader.TokenType + \".\");");
+                    writer.Line("        " + arguments[i] + (i < arguments.Length - 1 ? "," : ")"));
                 }
-
-                foreach (EnumMemberSpec member in model.Members)
-                {
-                    writer.Line();
-                    using (writer.Open("if (reader.ValueTextEquals(" + Literal.String(member.Value) + "u8))"))
-                    {
-                        writer.Line("return " + type + "." + member.Name + ";");
-                    }
-                }
-
-                writer.Line();
-                writer.Line("return new " + type + "(reader.GetString()!);");
             }
 
-            writer.Lines($$"""
-
-                /// <inheritdoc/>
-                public override void Write({{Json.Utf8JsonWriter}} writer, {{type}} value, {{Json.JsonSerializerOptions}} options) => writer.WriteStringValue(value.Value);
-                """);
+            writer.Line("{");
+            writer.Line("}");
         }
     }
 

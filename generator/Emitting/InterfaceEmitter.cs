@@ -7,7 +7,8 @@ namespace AutoSend.Gen.Emitting;
 /// <summary>
 /// Writes the interfaces of the client (<c>IAutoSendClient</c>), of each group (<c>ICampaignsClient</c>) and of each
 /// <c>WithRawResponse</c> mirror (<c>ICampaignsRawResponseClient</c>): every public method and overload of the class
-/// with the same documentation, so that application code can take them and be tested with a fake (README, "Interfaces").
+/// with its documentation (the class inherits it with <c>&lt;inheritdoc/&gt;</c>), so that application code can take them and be tested
+/// with a fake (README, "Interfaces").
 /// </summary>
 internal static class InterfaceEmitter
 {

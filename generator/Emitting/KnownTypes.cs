@@ -92,6 +92,7 @@ internal static class KnownTypes
         public const string ApiFormat = Primitives + ".ApiFormat";
         public const string ApiFormBuilder = Primitives + ".ApiFormBuilder";
         public const string ApiJsonConverters = Primitives + ".ApiJsonConverters";
+        public const string ApiOpenEnumConverter = Primitives + ".ApiOpenEnumConverter";
         public const string ApiJsonMetadata = Primitives + ".ApiJsonMetadata";
         public const string ApiJsonTypeFactories = Primitives + ".ApiJsonTypeFactories";
         public const string ApiJsonPropertyOptions = Primitives + ".ApiJsonPropertyOptions";

@@ -143,7 +143,7 @@ internal static class OperationEmitter
             : (success.Description, ResponseKinds.ReturnsFallback(success.Kind));
         WriteShortOverload(writer, context, operation, operation.MethodName, returnType, returns, fallback, set.IsDeclaration());
         writer.Line();
-        WriteDocumentation(writer, context, operation, returns, fallback);
+        WriteDocumentation(writer, context, operation, returns, fallback, set.IsDeclaration());
         string signature = returnType + " " + operation.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")";
         if (set.IsDeclaration())
         {
@@ -166,7 +166,7 @@ internal static class OperationEmitter
     private static void WriteEvents(SourceWriter writer, EmitContext context, OperationSpec operation, bool declaration)
     {
         WriteDocumentation(writer, context, operation, "Each whole event: its data, its type (<c>message</c> when the server names none) and its id.",
-            "Each event as it arrives; the request is sent when the enumeration starts.");
+            "Each event as it arrives; the request is sent when the enumeration starts.", declaration);
         string request = operation.RequestBuilderName + "(" + Signatures.Arguments(operation, includeToken: false) + ")";
         string item = Bcl.SseItem + "<" + ResponseKinds.ItemType(context, operation.Success) + ">";
         string signature = Bcl.IAsyncEnumerable + "<" + item + "> " + EventsMethodName(operation) + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")";
@@ -193,7 +193,7 @@ internal static class OperationEmitter
         string returnType = set.IsRaw() ? ResponseKinds.RawReturnType(context, response) : ResponseKinds.ReturnType(context, response);
         WriteShortOverload(writer, context, operation, file.MethodName, returnType, returns, ResponseKinds.ReturnsFallback(ResponseKind.File), set.IsDeclaration());
         writer.Line();
-        WriteDocumentation(writer, context, operation, returns, ResponseKinds.ReturnsFallback(ResponseKind.File));
+        WriteDocumentation(writer, context, operation, returns, ResponseKinds.ReturnsFallback(ResponseKind.File), set.IsDeclaration());
         string signature = returnType + " " + file.MethodName + "(" + Signatures.Declarations(context, operation, includeToken: true) + ")";
         if (set.IsDeclaration())
         {
@@ -216,11 +216,19 @@ internal static class OperationEmitter
     public static void WriteShortOverload(SourceWriter writer, EmitContext context, OperationSpec operation, string methodName, string returnType, string? returns, string returnsFallback,
         bool declaration)
     {
-        DocComment.Summary(writer, operation.Summary ?? operation.Description, "Calls <c>" + DocComment.Inline(operation.OperationId) + "</c>.");
-        writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
-        WriteParameterDocs(writer, operation, skip: null, "The request body.", "Cancels the request.", requiredOnly: true);
-        DocComment.Returns(writer, returns, returnsFallback);
-        DocComment.Exception(writer, Runtime.ApiException, "The API answered with an error status, or with a response that is not the documented one.");
+        if (declaration)
+        {
+            DocComment.Summary(writer, operation.Summary ?? operation.Description, "Calls <c>" + DocComment.Inline(operation.OperationId) + "</c>.");
+            writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
+            WriteParameterDocs(writer, operation, skip: null, "The request body.", "Cancels the request.", requiredOnly: true);
+            DocComment.Returns(writer, returns, returnsFallback);
+            DocComment.Exception(writer, Runtime.ApiException, "The API answered with an error status, or with a response that is not the documented one.");
+        }
+        else
+        {
+            DocComment.Inherited(writer);
+        }
+
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
         string signature = returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation) + ")";
         if (declaration)
@@ -233,7 +241,22 @@ internal static class OperationEmitter
         writer.Line("    => " + methodName + "(" + Signatures.ForwardArguments(operation) + ");");
     }
 
-    private static void WriteDocumentation(SourceWriter writer, EmitContext context, OperationSpec operation, string? returns, string returnsFallback)
+    // The interfaces carry the documentation; the classes that implement them inherit it.
+    private static void WriteDocumentation(SourceWriter writer, EmitContext context, OperationSpec operation, string? returns, string returnsFallback, bool declaration)
+    {
+        if (declaration)
+        {
+            WriteFullDocumentation(writer, context, operation, returns, returnsFallback);
+        }
+        else
+        {
+            DocComment.Inherited(writer);
+        }
+
+        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
+    }
+
+    private static void WriteFullDocumentation(SourceWriter writer, EmitContext context, OperationSpec operation, string? returns, string returnsFallback)
     {
         DocComment.Summary(writer, operation.Summary ?? operation.Description, "Calls <c>" + DocComment.Inline(operation.OperationId) + "</c>.");
         if (operation.Summary is not null)
@@ -255,7 +278,6 @@ internal static class OperationEmitter
 
         DocComment.Exception(writer, Runtime.ApiException,
             "The API answered with an error status, or with a response that is not the documented one.");
-        Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
     }
 
     /// <summary>Documents the parameters and form fields, then the body, then the request options and the token (the order of the XML tags does not matter).</summary>

@@ -34,12 +34,20 @@ internal static class PaginationEmitter
         WriteShort(writer, context, operation, skip, pagination.PagesMethodName, Bcl.IAsyncEnumerable + "<" + responseType + ">",
             "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.", "Each page's response, in order.",
             declaration);
-        DocComment.Summary(writer, null, "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.");
-        DocComment.Remarks(writer, operation.Summary);
-        OperationEmitter.WriteParameterDocs(writer, operation, skip,
-            pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
-            "Stops the walk and cancels the request in flight.");
-        DocComment.Returns(writer, null, "Each page's response, in order.");
+        if (declaration)
+        {
+            DocComment.Summary(writer, null, "Walks the pages of <c>" + operation.MethodName + "</c> (" + Describe(pagination.Kind) + "), one request per page, as the pages are consumed.");
+            DocComment.Remarks(writer, operation.Summary);
+            OperationEmitter.WriteParameterDocs(writer, operation, skip,
+                pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
+                "Stops the walk and cancels the request in flight.");
+            DocComment.Returns(writer, null, "Each page's response, in order.");
+        }
+        else
+        {
+            DocComment.Inherited(writer);
+        }
+
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
         if (declaration)
         {
@@ -134,10 +142,18 @@ internal static class PaginationEmitter
     private static void WriteShort(SourceWriter writer, EmitContext context, OperationSpec operation, string? skip, string methodName, string returnType, string summary, string returns,
         bool declaration)
     {
-        DocComment.Summary(writer, null, summary);
-        writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
-        OperationEmitter.WriteParameterDocs(writer, operation, skip, "The request body.", "Stops the walk and cancels the request in flight.", requiredOnly: true);
-        DocComment.Returns(writer, null, returns);
+        if (declaration)
+        {
+            DocComment.Summary(writer, null, summary);
+            writer.Line("/// <remarks>The optional arguments and per-call request options are parameters of the other overload.</remarks>");
+            OperationEmitter.WriteParameterDocs(writer, operation, skip, "The request body.", "Stops the walk and cancels the request in flight.", requiredOnly: true);
+            DocComment.Returns(writer, null, returns);
+        }
+        else
+        {
+            DocComment.Inherited(writer);
+        }
+
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
         string signature = returnType + " " + methodName + "(" + Signatures.ShortDeclarations(context, operation, skip) + ")";
         if (declaration)
@@ -162,12 +178,20 @@ internal static class PaginationEmitter
         WriteShort(writer, context, operation, skip, pagination.MethodName, Bcl.IAsyncEnumerable + "<" + context.TypeName(pagination.ItemType, pagination.ItemIsNullable) + ">",
             "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.", "Every item of every page, in order.",
             declaration);
-        DocComment.Summary(writer, null, "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
-        DocComment.Remarks(writer, operation.Summary);
-        OperationEmitter.WriteParameterDocs(writer, operation, skip,
-            pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
-            "Stops the enumeration and cancels the request in flight.");
-        DocComment.Returns(writer, null, "Every item of every page, in order.");
+        if (declaration)
+        {
+            DocComment.Summary(writer, null, "Walks every item of every page of <c>" + operation.MethodName + "</c>, one request per page, as the items are consumed.");
+            DocComment.Remarks(writer, operation.Summary);
+            OperationEmitter.WriteParameterDocs(writer, operation, skip,
+                pagination.InBody ? "The request body; its page number is set for each page, starting at 1." : "The request body.",
+                "Stops the enumeration and cancels the request in flight.");
+            DocComment.Returns(writer, null, "Every item of every page, in order.");
+        }
+        else
+        {
+            DocComment.Inherited(writer);
+        }
+
         Attributes.Obsolete(writer, operation.Deprecated, "This operation is deprecated.");
         string itemType = context.TypeName(pagination.ItemType, pagination.ItemIsNullable);
         if (declaration)

@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -21,6 +22,11 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
     Func<CancellationToken, ValueTask<IDisposable?>>? rateLimiter, BodyLimits limits, ErrorFactory errors)
 {
     /// <summary>Sends <paramref name="message"/> and reads its response; returns the result and the response status.</summary>
+    /// <remarks>
+    /// An attempt over the network completes asynchronously, which would box its state machine on every call; the
+    /// pooling builder reuses the boxes (the caller awaits the result exactly once, as pooling requires).
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(TResult Result, HttpStatusCode Status)> SendAsync<TResult>(HttpRequestMessage message, CallDeadline call, ResponseReader<TResult> reader, int attempt)
     {
         IDisposable? lease = null;

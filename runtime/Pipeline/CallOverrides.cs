@@ -15,7 +15,22 @@ internal sealed record CallOverrides(TimeSpan? Timeout, int? MaxRetries, TimeSpa
     public static readonly HttpRequestOptionsKey<CallOverrides> Key = new("AutoSend.Runtime.CallOverrides");
 
     /// <summary>The call's overrides, or null when it has none.</summary>
-    public static CallOverrides? Of(HttpRequestMessage request) => request.Options.TryGetValue(Key, out CallOverrides? overrides) ? overrides : null;
+    public static CallOverrides? Of(HttpRequestMessage request) =>
+        request is ApiRequestMessage own ? own.Overrides : request.Options.TryGetValue(Key, out CallOverrides? overrides) ? overrides : null;
+
+    /// <summary>Carries <paramref name="overrides"/> on <paramref name="request"/> to the pipeline.</summary>
+    public static void Set(HttpRequestMessage request, CallOverrides overrides)
+    {
+        // A request the connection made keeps them in a field; one made elsewhere (a caller's own) in its options.
+        if (request is ApiRequestMessage own)
+        {
+            own.Overrides = overrides;
+        }
+        else
+        {
+            request.Options.Set(Key, overrides);
+        }
+    }
 
     /// <summary>Whether a header belongs on the content rather than on the request.</summary>
     public static bool IsContentHeader(string name) =>

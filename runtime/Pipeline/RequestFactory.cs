@@ -42,7 +42,7 @@ internal sealed class RequestFactory
     /// <summary>A request for <paramref name="relativeUrl"/> (escaped path and query, no leading slash).</summary>
     public HttpRequestMessage Create(HttpMethod method, string relativeUrl) =>
         // Accept, the user agent and the credentials are added when the request is sent.
-        new(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
+        new ApiRequestMessage(method, new Uri(_baseAddress + relativeUrl, UriKind.Absolute));
 
     /// <summary>
     /// A request for <paramref name="relativeUrl"/> on the operation's own <paramref name="server"/> (a template of the
@@ -52,7 +52,7 @@ internal sealed class RequestFactory
     public HttpRequestMessage Create(HttpMethod method, string server, string relativeUrl) =>
         _ignoreOperationServers
             ? Create(method, relativeUrl)
-            : new(method, new Uri(_serverAddresses.GetOrAdd(server, ServerAddress) + relativeUrl, UriKind.Absolute));
+            : new ApiRequestMessage(method, new Uri(_serverAddresses.GetOrAdd(server, ServerAddress) + relativeUrl, UriKind.Absolute));
 
     private string ServerAddress(string server)
     {

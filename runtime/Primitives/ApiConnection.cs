@@ -152,7 +152,7 @@ public sealed class ApiConnection : IDisposable
             throw new ApiException($"{operation.OperationId}: the next-page link points to another origin ({target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}); it is not followed, so that the client's credentials do not go there.", 0);
         }
 
-        return new HttpRequestMessage(method, target);
+        return new ApiRequestMessage(method, target);
     }
 
     /// <summary>Sends a request for one page of a list and reads its JSON body and its <c>Link</c> header.</summary>
@@ -201,7 +201,7 @@ public sealed class ApiConnection : IDisposable
 
         if (options.Timeout is not null || options.MaxRetries is not null || options.StreamIdleTimeout is not null)
         {
-            request.Options.Set(CallOverrides.Key, new CallOverrides(options.Timeout, options.MaxRetries, options.StreamIdleTimeout));
+            CallOverrides.Set(request, new CallOverrides(options.Timeout, options.MaxRetries, options.StreamIdleTimeout));
         }
     }
 

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -28,6 +29,8 @@ internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo
 {
     public override string? Accept => MediaTypes.Json;
 
+    // Pooled like the attempt's (AttemptSender): a body that arrives after the headers completes asynchronously.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<TResult> ReadAsync(HttpResponseMessage response, ResponseContext context, CancellationToken cancellationToken)
     {
         HttpContent content = response.Content;

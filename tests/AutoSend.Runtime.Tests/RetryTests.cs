@@ -152,6 +152,25 @@ public sealed class RetryTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_calls_own_MaxRetries_applies_to_a_request_the_connection_made_and_to_one_made_elsewhere(bool madeByConnection)
+    {
+        // The connection's requests carry a call's overrides in a field, other requests in their options: both count.
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(503, "", null));
+        using ApiConnection connection = TestApi.Connect(server, o => o.MaxRetries = 3);
+        HttpRequestMessage request = madeByConnection
+            ? connection.CreateRequest(HttpMethod.Get, "items/it_1")
+            : new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, "items/it_1"));
+        ApiConnection.ApplyRequestOptions(request, new ApiRequestOptions { MaxRetries = 1 });
+
+        ApiException exception = await Assert.ThrowsAnyAsync<ApiException>(() => connection.SendAsync(request, TestApi.GetItem, default));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Theory]
     [InlineData(503)]
     [InlineData(502)]
     [InlineData(504)]
