@@ -5,7 +5,7 @@ namespace AutoSend.Runtime.Pipeline;
 
 /// <summary>
 /// The request a connection makes for generated code. It carries the call's <see cref="CallOverrides"/> in a field:
-/// <see cref="HttpRequestMessage.Options"/> would do the same, but its getter allocates a dictionary on first use, and
+/// <c>HttpRequestMessage.Options</c> would do the same, but its getter allocates a dictionary on first use, and
 /// the pipeline asks on every call whether there are overrides.
 /// </summary>
 internal sealed class ApiRequestMessage(HttpMethod method, Uri requestUri) : HttpRequestMessage(method, requestUri)

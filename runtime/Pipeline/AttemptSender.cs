@@ -26,7 +26,9 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
     /// An attempt over the network completes asynchronously, which would box its state machine on every call; the
     /// pooling builder reuses the boxes (the caller awaits the result exactly once, as pooling requires).
     /// </remarks>
+#if !NETSTANDARD2_0
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     public async ValueTask<(TResult Result, HttpStatusCode Status)> SendAsync<TResult>(HttpRequestMessage message, CallDeadline call, ResponseReader<TResult> reader, int attempt)
     {
         IDisposable? lease = null;

@@ -30,7 +30,9 @@ internal sealed class JsonResponseReader<TResult>(JsonTypeInfo<TResult> typeInfo
     public override string? Accept => MediaTypes.Json;
 
     // Pooled like the attempt's (AttemptSender): a body that arrives after the headers completes asynchronously.
+#if !NETSTANDARD2_0
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     public override async ValueTask<TResult> ReadAsync(HttpResponseMessage response, ResponseContext context, CancellationToken cancellationToken)
     {
         HttpContent content = response.Content;
