@@ -106,6 +106,8 @@ public static class LegacyTargets
             framework = Basic.Reference.Assemblies.NetStandard20.References.All;
         }
 
+        // The targeting pack also holds a few native images (System.EnterpriseServices.Thunk.dll...), which MSBuild skips too.
+        files.RemoveAll(file => !IsManaged(file));
         files.Add(runtime);
         files.AddRange(PackageAssemblies(Path.Combine(RepositoryPaths.Root, "runtime", "obj", "project.assets.json"), netFramework));
         return framework.Concat(files.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))).ToImmutableArray();
@@ -145,6 +147,12 @@ public static class LegacyTargets
             .FirstOrDefault(Directory.Exists);
         Assert.True(facades is not null, "No SDK with Microsoft.NET.Build.Extensions under " + dotnet);
         return facades!;
+    }
+
+    private static bool IsManaged(string file)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(file));
+        return reader.HasMetadata;
     }
 
     private static string Metadata(string key) =>
