@@ -120,12 +120,16 @@ internal sealed class EmitContext
     /// <summary>The <c>ArgumentNullException.ThrowIfNull(name);</c> statement, or its spelled-out form below .NET 7.</summary>
     public string ThrowIfNull(string name) => Features.ArgumentThrowHelpers
         ? KnownTypes.Bcl.ArgumentNullException + ".ThrowIfNull(" + name + ");"
-        : "if (" + name + " == null) { throw new " + KnownTypes.Bcl.ArgumentNullException + "(nameof(" + name + ")); }";
+        : "if (" + name + " is null) { throw new " + KnownTypes.Bcl.ArgumentNullException + "(nameof(" + name + ")); }";
 
     /// <summary>The <c>ArgumentException.ThrowIfNullOrEmpty(name);</c> statement, or its spelled-out form below .NET 7.</summary>
-    public string ThrowIfNullOrEmpty(string name) => Features.ArgumentThrowHelpers
-        ? KnownTypes.Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + name + ");"
-        : "if (string.IsNullOrEmpty(" + name + ")) { throw new " + KnownTypes.Bcl.ArgumentException + "(\"The value cannot be null or empty.\", nameof(" + name + ")); }";
+    public string ThrowIfNullOrEmpty(string name) => ThrowIfNullOrEmpty(name, null);
+
+    /// <summary>The same for an expression, reported as the parameter <paramref name="parameterName"/> (a <c>nameof</c> expression).</summary>
+    public string ThrowIfNullOrEmpty(string expression, string? parameterName) => Features.ArgumentThrowHelpers
+        ? KnownTypes.Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + expression + (parameterName is null ? string.Empty : ", " + parameterName) + ");"
+        : "if (string.IsNullOrEmpty(" + expression + ")) { throw new " + KnownTypes.Bcl.ArgumentException + "(\"The value cannot be null or empty.\", "
+            + (parameterName ?? "nameof(" + expression + ")") + "); }";
 
     /// <summary>The attribute that marks every generated type.</summary>
     public string GeneratedCodeAttribute => "[" + KnownTypes.Bcl.GeneratedCodeAttribute + "(\"AutoSend.Gen\", " + Literal.String(GeneratorVersion) + ")]";

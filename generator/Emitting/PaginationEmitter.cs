@@ -61,7 +61,7 @@ internal static class PaginationEmitter
         {
             if (pagination.InBody && operation.Body is { IsRequired: true, Type.IsValueType: false })
             {
-                writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(" + operation.Body.Name + ");");
+                writer.Line(context.ThrowIfNull(operation.Body.Name));
             }
 
             switch (pagination.Kind)

@@ -14,8 +14,9 @@ internal static class SecurityEmitter
     private const string TokenProviderType = "global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string?>>";
 
     /// <summary>Writes the options properties; returns the statements that <c>Bind</c> adds for them.</summary>
-    public static List<string> WriteOptionsMembers(SourceWriter writer, ClientSpec client)
+    public static List<string> WriteOptionsMembers(SourceWriter writer, EmitContext context)
     {
+        ClientSpec client = context.Client;
         var bind = new List<string>();
         foreach (SecuritySchemeSpec scheme in client.Security)
         {
@@ -60,8 +61,11 @@ internal static class SecurityEmitter
                     + (flow.Scopes.Count == 0 ? "none (the server's default)." : "those the document's operations require: " + string.Join(", ", flow.Scopes.Select(s => "<c>" + DocComment.Inline(s) + "</c>")) + "."));
                 writer.Line("public global::System.Collections.Generic.IReadOnlyList<string>? " + flow.ScopesProperty + " { get; set; }");
                 writer.Line();
-                bind.Add("if (ReadSetting(read, nameof(" + flow.ScopesProperty + ")) is { } text" + flow.ScopesProperty + ") { " + flow.ScopesProperty + " = text" + flow.ScopesProperty
-                    + ".Split(' ', global::System.StringSplitOptions.RemoveEmptyEntries | global::System.StringSplitOptions.TrimEntries); }");
+                // Below .NET 5 (no TrimEntries, no Split(char, options)), every white-space character separates.
+                bind.Add("if (ReadSetting(read, nameof(" + flow.ScopesProperty + ")) is " + (context.Features.CSharp8 ? "{ }" : "string") + " text" + flow.ScopesProperty + ") { " + flow.ScopesProperty + " = text" + flow.ScopesProperty
+                    + (context.Features.TrimEntries
+                        ? ".Split(' ', global::System.StringSplitOptions.RemoveEmptyEntries | global::System.StringSplitOptions.TrimEntries); }"
+                        : ".Split(new[] { ' ', '\\t', '\\r', '\\n' }, global::System.StringSplitOptions.RemoveEmptyEntries); }"));
             }
         }
 

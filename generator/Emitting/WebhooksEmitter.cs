@@ -144,7 +144,7 @@ internal static class WebhooksEmitter
                 }
 
                 writer.Line();
-                writer.Line("private static global::System.FormatException Null(string name) => new(\"The '\" + name + \"' webhook delivery is the JSON null, not a payload.\");");
+                writer.Line("private static global::System.FormatException Null(string name) => " + (context.Features.CSharp9 ? "new(" : "new global::System.FormatException(") + "\"The '\" + name + \"' webhook delivery is the JSON null, not a payload.\");");
             }
         }
 
