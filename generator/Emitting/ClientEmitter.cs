@@ -153,7 +153,7 @@ internal static class ClientEmitter
                 using (writer.Open("private static " + Runtime.ApiConnection + " CreateConnection(" + Bcl.HttpClient + "? httpClient, " + options + " options)"))
                 {
                     writer.Line(context.ThrowIfNull("options"));
-                    List<string> security = SecurityEmitter.Statement(client);
+                    List<string> security = SecurityEmitter.Statement(context);
                     writer.Line("var security = " + security[0]);
                     foreach (string line in security.Skip(1))
                     {

@@ -101,7 +101,8 @@ internal static class OperationEmitter
                 continue;
             }
 
-            if (operation.Pagination is { } pagination)
+            // Page walks are async iterators: below C# 8, or without IAsyncEnumerable, there are none (docs/generator.md).
+            if (operation.Pagination is { } pagination && context.Features.AsyncStreams)
             {
                 writer.Line();
                 PaginationEmitter.Write(writer, context, operation, pagination, set.IsDeclaration());

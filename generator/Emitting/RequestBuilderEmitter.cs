@@ -58,7 +58,7 @@ internal static class RequestBuilderEmitter
                         writer.Line(context.ThrowIfNullOrEmpty(parameter.Name + " ?? " + field, "nameof(" + parameter.Name + ")"));
                     }
 
-                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is { } " + shared + ")"))
+                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is " + (context.Features.CSharp8 ? "{ } " : "string ") + shared + ")"))
                     {
                         writer.Line(ParameterEncoding.Encode(context, parameter, shared, locals));
                     }

@@ -73,10 +73,11 @@ internal static class SecurityEmitter
     }
 
     /// <summary>The lines of the expression that builds the client's <c>ApiSecurity</c> from <c>options</c>; the last ends the statement.</summary>
-    public static List<string> Statement(ClientSpec client)
+    public static List<string> Statement(EmitContext context)
     {
+        ClientSpec client = context.Client;
         var lines = new List<string> { "new " + Primitives + ".ApiSecurity(" + Alternatives(client.DefaultSecurity) + ")" };
-        lines.AddRange(client.Security.Select(scheme => ".Add(" + Literal.String(scheme.Key) + ", " + Authentication(scheme) + ")"));
+        lines.AddRange(client.Security.Select(scheme => ".Add(" + Literal.String(scheme.Key) + ", " + Authentication(context, scheme) + ")"));
         lines[lines.Count - 1] += ";";
         return lines;
     }
@@ -86,7 +87,7 @@ internal static class SecurityEmitter
         ? "global::System.Array.Empty<string>()"
         : "new[] { " + string.Join(", ", r.Schemes.Select(Literal.String)) + " }"));
 
-    private static string Authentication(SecuritySchemeSpec scheme)
+    private static string Authentication(EmitContext context, SecuritySchemeSpec scheme)
     {
         string secret = scheme.IsPrimary ? "options.ApiKey" : "options." + scheme.Secret;
         string name = Literal.String(scheme.ParameterName ?? string.Empty);
@@ -110,12 +111,13 @@ internal static class SecurityEmitter
         if (scheme.ClientCredentials is { } flow)
         {
             string scopes = "options." + flow.ScopesProperty + " ?? " + (flow.Scopes.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", flow.Scopes.Select(Literal.String)) + " }");
-            result = "options." + flow.ClientId + " is { } clientId" + suffix + " && options." + flow.ClientSecret + " is { } clientSecret" + suffix + " ? "
+            string isString = context.Features.CSharp8 ? " is { } " : " is string ";
+            result = "options." + flow.ClientId + isString + "clientId" + suffix + " && options." + flow.ClientSecret + isString + "clientSecret" + suffix + " ? "
                 + Primitives + ".ApiAuthentication.OAuth2(new global::AutoSend.Runtime.OAuth2ClientCredentials(new global::System.Uri("
                 + Literal.String(flow.TokenUrl) + ", global::System.UriKind.RelativeOrAbsolute), clientId" + suffix + ", clientSecret" + suffix + ", " + scopes + ")) : " + result;
         }
 
-        return provider + " is { } provider" + suffix + " ? " + Primitives + ".ApiAuthentication.Bearer(provider" + suffix + ") : " + result;
+        return provider + (context.Features.CSharp8 ? " is { } " : " is " + TokenProviderType + " ") + "provider" + suffix + " ? " + Primitives + ".ApiAuthentication.Bearer(provider" + suffix + ") : " + result;
     }
 
     private static string Local(string name) => Naming.Identifier.ToPascalCase(name, "_", "Value");
