@@ -152,7 +152,7 @@ public static class LegacyTargets
     private static bool IsManaged(string file)
     {
         using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(file));
-        return reader.HasMetadata;
+        return reader.HasMetadata && System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader).IsAssembly;
     }
 
     private static string Metadata(string key) =>
