@@ -111,8 +111,10 @@ public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
         // The language version (parse options) and the newer .NET types generated code would use (netstandard2.0 and
         // .NET Framework lack DateOnly, IAsyncEnumerable, the required-member attributes...): a handful of lookups per
         // compilation, reduced to a small record that ordinary edits leave equal.
+        // The language version is the parse options' (those the generated trees are parsed with), not the compilation's.
         IncrementalValueProvider<TargetFeatures> features = context.CompilationProvider
-            .Select(static (compilation, _) => TargetFeatures.Of(compilation))
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => TargetFeatures.Of(pair.Left, pair.Right))
             .WithTrackingName(Steps.TargetFeatures);
 
         context.RegisterSourceOutput(checkedClients.Combine(packages.Combine(features)).WithTrackingName(Steps.Emit),

@@ -76,7 +76,7 @@ internal static class WebhooksEmitter
             {
                 if (signature is not null)
                 {
-                    writer.Line("private static readonly " + Primitives + ".ApiWebhookSignature s_signature = " + context.New(Primitives + ".ApiWebhookSignature", string.Empty).TrimEnd(')') + Literal.String(signature.Header) + ", "
+                    writer.Line("private static readonly " + Primitives + ".ApiWebhookSignature s_signature = " + (context.Features.CSharp9 ? "new(" : "new " + Primitives + ".ApiWebhookSignature(") + Literal.String(signature.Header) + ", "
                         + (signature.Base64 ? "true" : "false") + ", " + (signature.Prefix is null ? "null" : Literal.String(signature.Prefix)) + ", "
                         + (signature.TimestampHeader is null ? "null" : Literal.String(signature.TimestampHeader)) + ", " + (signature.TimestampInMilliseconds ? "true" : "false") + ", "
                         + (signature.ToleranceSeconds is { } seconds ? "global::System.TimeSpan.FromSeconds(" + seconds + ")" : "null") + ");");

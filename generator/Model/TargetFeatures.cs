@@ -59,10 +59,10 @@ internal sealed record TargetFeatures(
     /// <summary>Async iterators returning <c>IAsyncEnumerable&lt;T&gt;</c> (page walks, event streams): C# 8 and the interface.</summary>
     public bool AsyncStreams => CSharp8 && AsyncEnumerable;
 
-    /// <summary>Reads the features of a compilation.</summary>
-    public static TargetFeatures Of(Compilation compilation)
+    /// <summary>Reads the features of a compilation whose generated sources are parsed with <paramref name="parseOptions"/>.</summary>
+    public static TargetFeatures Of(Compilation compilation, ParseOptions parseOptions)
     {
-        int version = compilation is CSharpCompilation csharp ? (int)csharp.LanguageVersion.MapSpecifiedToEffectiveVersion() : 1200;
+        int version = parseOptions is CSharpParseOptions csharp ? (int)csharp.LanguageVersion.MapSpecifiedToEffectiveVersion() : 1200;
         INamedTypeSymbol? httpMethod = compilation.GetTypeByMetadataName("System.Net.Http.HttpMethod");
         INamedTypeSymbol? argumentException = compilation.GetTypeByMetadataName("System.ArgumentException");
         INamedTypeSymbol? splitOptions = compilation.GetTypeByMetadataName("System.StringSplitOptions");
