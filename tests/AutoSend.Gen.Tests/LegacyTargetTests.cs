@@ -1,6 +1,8 @@
 using AutoSend.Gen.Tests.Infrastructure;
 using AutoSend.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AutoSend.Gen.Tests;
 
@@ -59,6 +61,80 @@ public sealed class LegacyTargetTests
         GeneratorRun run = LegacyTargets.Run(LegacyTarget.NetStandard20CSharp73, Spec("autosend"));
 
         Golden.Verify("legacy", run.Sources);
+    }
+
+    private const string DateSpec = """
+        openapi: 3.1.0
+        info: {title: Dates, version: '1'}
+        paths:
+          /days/{day}:
+            get:
+              operationId: getDay
+              parameters:
+                - {name: day, in: path, required: true, schema: {type: string, format: date}}
+                - {name: until, in: query, schema: {type: string, format: date}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [day]
+                        properties:
+                          day: {type: string, format: date}
+        """;
+
+    [Theory]
+    [InlineData(LegacyTarget.NetStandard20CSharp73)]
+    [InlineData(LegacyTarget.Net462CSharp73)]
+    [InlineData(LegacyTarget.NetStandard20Latest)]
+    public void Date_parameters_are_DateTime_and_formatted_as_dates(LegacyTarget target)
+    {
+        GeneratorRun run = LegacyTargets.Run(target, new SpecInput("/specs/dates.yaml", DateSpec, "Fixtures.Dates"));
+
+        Assert.True(run.CompileProblems.Count == 0, string.Join("\n", run.CompileProblems.Select(d => d.ToString())));
+        // Every ApiFormat.Format call on a date must bind to Format(DateTime) (yyyy-MM-dd): without that overload a
+        // DateTime converts to DateTimeOffset and goes out as a timestamp.
+        var formatted = new List<string>();
+        foreach (SyntaxTree tree in run.OutputCompilation.SyntaxTrees.Where(t => t.FilePath.EndsWith("DatesClient.g.cs", StringComparison.Ordinal)))
+        {
+            SemanticModel semantics = run.OutputCompilation.GetSemanticModel(tree);
+            foreach (InvocationExpressionSyntax call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (semantics.GetSymbolInfo(call).Symbol is IMethodSymbol { Name: "Format", ContainingType.Name: "ApiFormat" } method
+                    && semantics.GetTypeInfo(call.ArgumentList.Arguments[0].Expression).Type?.ToDisplayString() == "System.DateTime")
+                {
+                    formatted.Add(method.Parameters[0].Type.ToDisplayString());
+                }
+            }
+        }
+
+        Assert.Equal(["System.DateTime", "System.DateTime"], formatted);
+        string model = Assert.Single(run.Sources, s => s.HintName.EndsWith(".GetDayResponse.g.cs", StringComparison.Ordinal)).Text;
+        Assert.Contains("global::System.DateTime Day { get; set; }", model, StringComparison.Ordinal);
+        Assert.Contains("global::AutoSend.Runtime.Primitives.ApiJsonConverters.Date", run.Sources.Single(s => s.HintName.EndsWith("JsonContext.g.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_language_version_comes_from_the_parse_options_and_a_change_re_emits()
+    {
+        SpecInput spec = Spec("paging.yaml");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([spec], out _, LegacyTargets.ParseOptions(LegacyTarget.NetStandard20Latest));
+        CSharpCompilation compilation = LegacyTargets.CreateCompilation(LegacyTarget.NetStandard20Latest, "namespace Consumer { internal static class Program { } }");
+        GeneratorRun latest = GeneratorHarness.RunDriver(driver, compilation);
+
+        CSharpParseOptions csharp73 = LegacyTargets.ParseOptions(LegacyTarget.NetStandard20CSharp73);
+        GeneratorRun older = GeneratorHarness.RunDriver(latest.Driver.WithUpdatedParseOptions(csharp73),
+            compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), csharp73)))
+                .WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable)));
+
+        // Page walks (async iterators) and nullable annotations from C# 8 on; none below.
+        Assert.Contains(latest.Sources, s => s.Text.Contains("#nullable enable", StringComparison.Ordinal));
+        Assert.Contains(latest.Sources, s => s.Text.Contains("PagesAsync(", StringComparison.Ordinal));
+        Assert.DoesNotContain(older.Sources, s => s.Text.Contains("#nullable enable", StringComparison.Ordinal));
+        Assert.DoesNotContain(older.Sources, s => s.Text.Contains("PagesAsync(", StringComparison.Ordinal));
+        Assert.True(older.CompileProblems.Count == 0, string.Join("\n", older.CompileProblems.Select(d => d.ToString())));
     }
 
     private static SpecInput Spec(string document)
