@@ -136,7 +136,7 @@ internal static class DependencyInjectionEmitter
 
                     private static void ConnectLogging({{optionsType}} options, {{Bcl.IServiceProvider}} provider)
                     {
-                        if (options.Log is null && {{Extensions.ServiceProviderServiceExtensions}}.GetService<{{Extensions.ILoggerFactory}}>(provider) is { } loggerFactory)
+                        if (options.Log is null && {{Extensions.ServiceProviderServiceExtensions}}.GetService<{{Extensions.ILoggerFactory}}>(provider) is {{(context.Features.CSharp8 ? "{ }" : Extensions.ILoggerFactory)}} loggerFactory)
                         {
                             {{Extensions.ILogger}} logger = loggerFactory.CreateLogger(LoggerCategory);
                             options.Log = entry => Log(logger, entry);
@@ -208,7 +208,9 @@ internal static class DependencyInjectionEmitter
                 }
                 catch ({{Bcl.FormatException}} exception)
                 {
-                    string path = configuration is {{Extensions.IConfigurationSection}} { Path.Length: > 0 } section ? section.Path + ":" + key : key ?? string.Empty;
+                    string path = {{(context.Features.CSharp10
+                        ? "configuration is " + Extensions.IConfigurationSection + " { Path.Length: > 0 } section"
+                        : "configuration is " + Extensions.IConfigurationSection + " section && section.Path.Length > 0")}} ? section.Path + ":" + key : key ?? string.Empty;
                     throw new {{Bcl.InvalidOperationException}}("The configuration value '" + path + "' of {{client.ClientName}} cannot be used: " + exception.Message, exception);
                 }
             }

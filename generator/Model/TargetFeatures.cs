@@ -44,6 +44,9 @@ internal sealed record TargetFeatures(
     /// <summary>C# 9: <c>is not</c>, relational patterns, static lambdas, target-typed <c>new()</c> and conditionals.</summary>
     public bool CSharp9 => LanguageVersion >= 900;
 
+    /// <summary>C# 10: extended property patterns (<c>{ A.B: x }</c>).</summary>
+    public bool CSharp10 => LanguageVersion >= 1000;
+
     /// <summary>C# 11: <c>u8</c> literals, raw strings, list patterns.</summary>
     public bool CSharp11 => LanguageVersion >= 1100;
 

@@ -55,6 +55,19 @@ public sealed class LegacyTargetTests
         Assert.True(run.CompileProblems.Count == 0, string.Join("\n", run.CompileProblems.Select(d => d.ToString())));
     }
 
+    [Theory]
+    [InlineData(LegacyTarget.NetStandard20CSharp73)]
+    [InlineData(LegacyTarget.Net462CSharp73)]
+    [InlineData(LegacyTarget.NetStandard20Latest)]
+    public void Dependency_injection_and_rate_limiter_extensions_compile_without_warnings(LegacyTarget target)
+    {
+        GeneratorRun run = LegacyTargets.Run(target, extensions: true, Spec("autosend"));
+
+        Assert.Contains(run.Sources, s => s.HintName == "AutoSend.Client.AutoSendClientServiceCollectionExtensions.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith("RateLimiterExtensions.g.cs", StringComparison.Ordinal));
+        Assert.True(run.CompileProblems.Count == 0, string.Join("\n", run.CompileProblems.Select(d => d.ToString())));
+    }
+
     [Fact]
     public void AutoSend_spec_for_netstandard20_and_csharp73_generates_the_golden_sources()
     {

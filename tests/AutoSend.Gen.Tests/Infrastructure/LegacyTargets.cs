@@ -37,19 +37,31 @@ public static class LegacyTargets
         target == LegacyTarget.NetStandard20Latest ? LanguageVersion.Latest : LanguageVersion.CSharp7_3,
         DocumentationMode.Diagnose);
 
+    // The optional packages that make the generator write the dependency-injection and rate-limiter extensions, in
+    // their netstandard2.0 (or net462) builds: the versions this test project restores.
+    private static readonly string[] s_extensionPackages =
+    [
+        "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Options", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Logging",
+        "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Primitives", "System.Threading.RateLimiting",
+    ];
+
     /// <summary>Runs the generator on <paramref name="specs"/> in a consumer compilation of <paramref name="target"/>.</summary>
-    public static GeneratorRun Run(LegacyTarget target, params SpecInput[] specs)
+    public static GeneratorRun Run(LegacyTarget target, params SpecInput[] specs) => Run(target, extensions: false, specs);
+
+    /// <summary>The same, with the Microsoft.Extensions packages (dependency injection, configuration, logging) and rate limiting referenced.</summary>
+    public static GeneratorRun Run(LegacyTarget target, bool extensions, params SpecInput[] specs)
     {
         CSharpParseOptions parseOptions = ParseOptions(target);
         GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, out _, parseOptions);
-        return GeneratorHarness.RunDriver(driver, CreateCompilation(target, ConsumerCode));
+        return GeneratorHarness.RunDriver(driver, CreateCompilation(target, ConsumerCode, extensions));
     }
 
-    public static CSharpCompilation CreateCompilation(LegacyTarget target, string userCode) =>
+    public static CSharpCompilation CreateCompilation(LegacyTarget target, string userCode, bool extensions = false) =>
         CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText(userCode, ParseOptions(target), path: "Program.cs")],
-            References(target),
+            extensions ? References(target).AddRange(ExtensionReferences(target == LegacyTarget.Net462CSharp73)) : References(target),
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: target == LegacyTarget.NetStandard20Latest ? NullableContextOptions.Enable : NullableContextOptions.Disable,
@@ -134,6 +146,27 @@ public static class LegacyTargets
                 yield return netFramework && File.Exists(net462) ? net462 : path;
             }
         }
+    }
+
+    private static IEnumerable<MetadataReference> ExtensionReferences(bool netFramework)
+    {
+        string assetsFile = Path.Combine(RepositoryPaths.Root, "tests", "AutoSend.Gen.Tests", "obj", "project.assets.json");
+        using JsonDocument assets = JsonDocument.Parse(File.ReadAllText(assetsFile));
+        string packageFolder = assets.RootElement.GetProperty("packageFolders").EnumerateObject().First().Name;
+        var references = new List<MetadataReference>();
+        foreach (JsonProperty library in assets.RootElement.GetProperty("libraries").EnumerateObject())
+        {
+            string name = library.Name.Split('/')[0];
+            if (s_extensionPackages.Contains(name))
+            {
+                string lib = Path.Combine(packageFolder, library.Value.GetProperty("path").GetString()!, "lib");
+                string folder = netFramework && Directory.Exists(Path.Combine(lib, "net462")) ? "net462" : "netstandard2.0";
+                references.Add(MetadataReference.CreateFromFile(Path.Combine(lib, folder, name + ".dll")));
+            }
+        }
+
+        Assert.Equal(s_extensionPackages.Length, references.Count);
+        return references;
     }
 
     /// <summary>The SDK's netstandard facades for .NET Framework 4.6.1 to 4.7.0 (Microsoft.NET.Build.Extensions).</summary>
