@@ -142,7 +142,7 @@ internal static class JsonContextEmitter
                 if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.Type.Name!))))
                 {
                     writer.Line();
-                    FastPathEmitter.WriteHelper(writer);
+                    FastPathEmitter.WriteHelper(writer, context);
                 }
             }
         }

@@ -68,6 +68,23 @@ public sealed class LegacyTargetTests
         Assert.True(run.CompileProblems.Count == 0, string.Join("\n", run.CompileProblems.Select(d => d.ToString())));
     }
 
+    // Every language version between: each feature switches on at its own version (C# 8 nullable, C# 9 patterns...).
+    [Theory]
+    [InlineData(LanguageVersion.CSharp8)]
+    [InlineData(LanguageVersion.CSharp9)]
+    [InlineData(LanguageVersion.CSharp10)]
+    [InlineData(LanguageVersion.CSharp11)]
+    [InlineData(LanguageVersion.CSharp12)]
+    public void Every_language_version_on_netstandard20_compiles_without_warnings(LanguageVersion version)
+    {
+        foreach (string document in new[] { "autosend", "features.yaml", "paging.yaml", "media.yaml", "webhooks.yaml", "names.yaml" })
+        {
+            GeneratorRun run = LegacyTargets.RunNetStandard(version, Spec(document));
+
+            Assert.True(run.CompileProblems.Count == 0, document + ":\n" + string.Join("\n", run.CompileProblems.Select(d => d.ToString())));
+        }
+    }
+
     [Fact]
     public void AutoSend_spec_for_netstandard20_and_csharp73_generates_the_golden_sources()
     {

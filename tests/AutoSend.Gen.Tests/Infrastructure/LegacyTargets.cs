@@ -37,6 +37,19 @@ public static class LegacyTargets
         target == LegacyTarget.NetStandard20Latest ? LanguageVersion.Latest : LanguageVersion.CSharp7_3,
         DocumentationMode.Diagnose);
 
+    /// <summary>Runs the generator for a netstandard2.0 consumer that sets <c>LangVersion</c> to <paramref name="version"/>.</summary>
+    public static GeneratorRun RunNetStandard(LanguageVersion version, params SpecInput[] specs)
+    {
+        var parseOptions = new CSharpParseOptions(version, DocumentationMode.Diagnose);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(specs, out _, parseOptions);
+        CSharpCompilation compilation = CreateCompilation(LegacyTarget.NetStandard20Latest, ConsumerCode, extensions: true);
+        compilation = compilation
+            .RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(compilation.SyntaxTrees.Select(t => t.WithRootAndOptions(t.GetRoot(), parseOptions)))
+            .WithOptions(compilation.Options.WithNullableContextOptions(version >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
+        return GeneratorHarness.RunDriver(driver, compilation);
+    }
+
     // The optional packages that make the generator write the dependency-injection and rate-limiter extensions, in
     // their netstandard2.0 (or net462) builds: the versions this test project restores.
     private static readonly string[] s_extensionPackages =
