@@ -68,6 +68,37 @@ public sealed class LegacyTargetTests
         Assert.True(run.CompileProblems.Count == 0, string.Join("\n", run.CompileProblems.Select(d => d.ToString())));
     }
 
+    [Fact]
+    public void Required_members_follow_the_consumers_own_polyfills()
+    {
+        // A netstandard2.0 project with the latest C# that declares the three attributes itself (as polyfill packages do).
+        const string polyfills = """
+            namespace System.Runtime.CompilerServices
+            {
+                internal sealed class RequiredMemberAttribute : System.Attribute { }
+                internal sealed class CompilerFeatureRequiredAttribute : System.Attribute
+                {
+                    public CompilerFeatureRequiredAttribute(string featureName) { FeatureName = featureName; }
+                    public string FeatureName { get; }
+                    public bool IsOptional { get; init; }
+                }
+                internal static class IsExternalInit { }
+            }
+            namespace System.Diagnostics.CodeAnalysis
+            {
+                internal sealed class SetsRequiredMembersAttribute : System.Attribute { }
+            }
+            """;
+        SpecInput spec = Spec("autosend");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([spec], out _, LegacyTargets.ParseOptions(LegacyTarget.NetStandard20Latest));
+        GeneratorRun plain = GeneratorHarness.RunDriver(driver, LegacyTargets.CreateCompilation(LegacyTarget.NetStandard20Latest, "namespace Consumer { }"));
+        GeneratorRun polyfilled = GeneratorHarness.RunDriver(driver, LegacyTargets.CreateCompilation(LegacyTarget.NetStandard20Latest, polyfills));
+
+        Assert.DoesNotContain(plain.Sources, s => s.Text.Contains("public required ", StringComparison.Ordinal));
+        Assert.Contains(polyfilled.Sources, s => s.Text.Contains("public required ", StringComparison.Ordinal));
+        Assert.True(polyfilled.CompileProblems.Count == 0, string.Join("\n", polyfilled.CompileProblems.Select(d => d.ToString())));
+    }
+
     // Every language version between: each feature switches on at its own version (C# 8 nullable, C# 9 patterns...).
     [Theory]
     [InlineData(LanguageVersion.CSharp8)]
