@@ -99,13 +99,13 @@ public sealed class LegacyTargetTests
         Assert.True(polyfilled.CompileProblems.Count == 0, string.Join("\n", polyfilled.CompileProblems.Select(d => d.ToString())));
     }
 
-    // Every language version between: each feature switches on at its own version (C# 8 nullable, C# 9 patterns...).
+    // The language versions between C# 7.3 and C# 12 (from which the output is the full one, compiled above as latest):
+    // each construct switches on at its own version (C# 8 nullable, C# 9 patterns, C# 10 extended property patterns...).
     [Theory]
     [InlineData(LanguageVersion.CSharp8)]
     [InlineData(LanguageVersion.CSharp9)]
     [InlineData(LanguageVersion.CSharp10)]
     [InlineData(LanguageVersion.CSharp11)]
-    [InlineData(LanguageVersion.CSharp12)]
     public void Every_language_version_on_netstandard20_compiles_without_warnings(LanguageVersion version)
     {
         foreach (string document in new[] { "autosend", "features.yaml", "paging.yaml", "media.yaml", "webhooks.yaml", "names.yaml" })
