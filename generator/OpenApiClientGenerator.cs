@@ -51,7 +51,10 @@ public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
         /// <summary>The optional packages the compilation references (dependency injection, configuration, rate limiting).</summary>
         public const string ReferencedPackages = nameof(ReferencedPackages);
 
-        /// <summary>What the source output of one document reads: its client, conflicts and the referenced packages.</summary>
+        /// <summary>What the consumer's compilation can compile: its language version and the newer .NET types it has.</summary>
+        public const string TargetFeatures = nameof(TargetFeatures);
+
+        /// <summary>What the source output of one document reads: its client, conflicts, the referenced packages and the target's features.</summary>
         public const string Emit = nameof(Emit);
     }
 
@@ -105,8 +108,17 @@ public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
                 compilation.GetTypeByMetadataName(ReferencedPackages.RateLimiterMarker) is not null))
             .WithTrackingName(Steps.ReferencedPackages);
 
-        context.RegisterSourceOutput(checkedClients.Combine(packages).WithTrackingName(Steps.Emit),
-            static (output, pair) => Emit(output, pair.Left.Document, pair.Left.Conflicts, pair.Right));
+        // The language version (parse options) and the newer .NET types generated code would use (netstandard2.0 and
+        // .NET Framework lack DateOnly, IAsyncEnumerable, the required-member attributes...): a handful of lookups per
+        // compilation, reduced to a small record that ordinary edits leave equal.
+        // The language version is the parse options' (those the generated trees are parsed with), not the compilation's.
+        IncrementalValueProvider<TargetFeatures> features = context.CompilationProvider
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => TargetFeatures.Of(pair.Left, pair.Right))
+            .WithTrackingName(Steps.TargetFeatures);
+
+        context.RegisterSourceOutput(checkedClients.Combine(packages.Combine(features)).WithTrackingName(Steps.Emit),
+            static (output, pair) => Emit(output, pair.Left.Document, pair.Left.Conflicts, pair.Right.Left, pair.Right.Right));
     }
 
     private static ClientInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -140,7 +152,7 @@ public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext output, DocumentClient document, EquatableArray<TypeConflict> conflicts, ReferencedPackages packages)
+    private static void Emit(SourceProductionContext output, DocumentClient document, EquatableArray<TypeConflict> conflicts, ReferencedPackages packages, TargetFeatures features)
     {
         // The first document (by path) to claim a name keeps it; the others report it and generate nothing.
         if (!conflicts.IsEmpty)
@@ -156,7 +168,7 @@ public sealed partial class OpenApiClientGenerator : IIncrementalGenerator
 
         try
         {
-            foreach ((string hintName, string source) in Emitter.Emit(document.Client, Path.GetFileName(document.SpecPath), packages))
+            foreach ((string hintName, string source) in Emitter.Emit(document.Client, Path.GetFileName(document.SpecPath), packages, features))
             {
                 output.CancellationToken.ThrowIfCancellationRequested();
                 output.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));

@@ -24,7 +24,7 @@ internal static class ClientEmitter
             writer.Line(context.GeneratedCodeAttribute);
             using (writer.Open("public sealed partial class " + client.OptionsName + " : " + Runtime.ApiClientOptions))
             {
-                List<string> bind = SecurityEmitter.WriteOptionsMembers(writer, client);
+                List<string> bind = SecurityEmitter.WriteOptionsMembers(writer, context);
                 foreach (SharedHeaderSpec header in client.SharedHeaders)
                 {
                     DocComment.Summary(writer, null, "The <c>" + DocComment.Inline(header.WireName) + "</c> header, sent on every call of an operation that declares it"
@@ -117,7 +117,7 @@ internal static class ClientEmitter
                 writer.Line();
                 DocComment.Summary(writer, null, "Where requests go when the options and the HTTP client set no base address: the document's first server"
                     + (client.BaseAddressTemplate is null ? "." : ", with its variables' defaults (the options' values replace them when the client is built)."));
-                writer.Line("public static " + Bcl.Uri + "? DefaultBaseAddress { get; } = " + (client.DefaultBaseAddress is null ? "null;" : "new(" + Literal.String(client.DefaultBaseAddress) + ");"));
+                writer.Line("public static " + Bcl.Uri + "? DefaultBaseAddress { get; } = " + (client.DefaultBaseAddress is null ? "null;" : context.New(Bcl.Uri, Literal.String(client.DefaultBaseAddress)) + ";"));
                 writer.Line();
                 DocComment.Summary(writer, null, "The absolute address requests are resolved against.");
                 writer.Line("public " + Bcl.Uri + " BaseAddress => _connection.BaseAddress;");
@@ -152,8 +152,8 @@ internal static class ClientEmitter
                     """);
                 using (writer.Open("private static " + Runtime.ApiConnection + " CreateConnection(" + Bcl.HttpClient + "? httpClient, " + options + " options)"))
                 {
-                    writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(options);");
-                    List<string> security = SecurityEmitter.Statement(client);
+                    writer.Line(context.ThrowIfNull("options"));
+                    List<string> security = SecurityEmitter.Statement(context);
                     writer.Line("var security = " + security[0]);
                     foreach (string line in security.Skip(1))
                     {

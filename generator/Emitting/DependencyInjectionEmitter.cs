@@ -66,7 +66,7 @@ internal static class DependencyInjectionEmitter
                     /// <returns>The builder of the named HTTP client, to add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
                     public static {{Extensions.IHttpClientBuilder}} {{method}}(this {{Extensions.IServiceCollection}} services, {{Bcl.Action}}<{{optionsType}}>? configure = null)
                     {
-                        {{Bcl.ArgumentNullException}}.ThrowIfNull(services);
+                        {{context.ThrowIfNull("services")}}
                         {{Extensions.IHttpClientBuilder}} builder = {{Extensions.HttpClientFactoryServiceCollectionExtensions}}.AddHttpClient(services, {{Literal.String(client.ClientName)}});
                         string name = builder.Name;
                         {{Extensions.OptionsBuilder}}<{{optionsType}}> options = {{OptionsExtensions}}.AddOptions<{{optionsType}}>(services, name);
@@ -101,7 +101,7 @@ internal static class DependencyInjectionEmitter
                 if (configuration)
                 {
                     writer.Line();
-                    WriteConfigurationOverload(writer, client, clientCref, optionsCref, optionsType, method);
+                    WriteConfigurationOverload(writer, context, client, clientCref, optionsCref, optionsType, method);
                 }
 
                 writer.Lines($$"""
@@ -136,7 +136,7 @@ internal static class DependencyInjectionEmitter
 
                     private static void ConnectLogging({{optionsType}} options, {{Bcl.IServiceProvider}} provider)
                     {
-                        if (options.Log is null && {{Extensions.ServiceProviderServiceExtensions}}.GetService<{{Extensions.ILoggerFactory}}>(provider) is { } loggerFactory)
+                        if (options.Log is null && {{Extensions.ServiceProviderServiceExtensions}}.GetService<{{Extensions.ILoggerFactory}}>(provider) is {{(context.Features.CSharp8 ? "{ }" : Extensions.ILoggerFactory)}} loggerFactory)
                         {
                             {{Extensions.ILogger}} logger = loggerFactory.CreateLogger(LoggerCategory);
                             options.Log = entry => Log(logger, entry);
@@ -170,7 +170,7 @@ internal static class DependencyInjectionEmitter
             + Extensions.ServiceProviderServiceExtensions + ".GetRequiredService<" + clientType + ">(" + provider + ")" + member + ");");
 
     // Add<Client>(services, configuration, configure): binds the options from configuration without reflection.
-    private static void WriteConfigurationOverload(SourceWriter writer, ClientSpec client, string clientCref, string optionsCref, string optionsType, string method)
+    private static void WriteConfigurationOverload(SourceWriter writer, EmitContext context, ClientSpec client, string clientCref, string optionsCref, string optionsType, string method)
     {
         bool basic = System.Linq.Enumerable.FirstOrDefault(client.Security)?.Kind == SecuritySchemeKind.Basic;
         DocComment.Summary(writer, null,
@@ -191,7 +191,7 @@ internal static class DependencyInjectionEmitter
             /// <returns>The builder of the named HTTP client, to add handlers such as <c>AddStandardResilienceHandler()</c>.</returns>
             public static {{Extensions.IHttpClientBuilder}} {{method}}(this {{Extensions.IServiceCollection}} services, {{Extensions.IConfiguration}} configuration, {{Bcl.Action}}<{{optionsType}}>? configure = null)
             {
-                {{Bcl.ArgumentNullException}}.ThrowIfNull(configuration);
+                {{context.ThrowIfNull("configuration")}}
                 return {{method}}(services, options =>
                 {
                     Bind(options, configuration);
@@ -208,7 +208,9 @@ internal static class DependencyInjectionEmitter
                 }
                 catch ({{Bcl.FormatException}} exception)
                 {
-                    string path = configuration is {{Extensions.IConfigurationSection}} { Path.Length: > 0 } section ? section.Path + ":" + key : key ?? string.Empty;
+                    string path = {{(context.Features.CSharp10
+                        ? "configuration is " + Extensions.IConfigurationSection + " { Path.Length: > 0 } section"
+                        : "configuration is " + Extensions.IConfigurationSection + " section && section.Path.Length > 0")}} ? section.Path + ":" + key : key ?? string.Empty;
                     throw new {{Bcl.InvalidOperationException}}("The configuration value '" + path + "' of {{client.ClientName}} cannot be used: " + exception.Message, exception);
                 }
             }

@@ -17,10 +17,11 @@ internal sealed class EmitContext
     private readonly Dictionary<string, UnionSpec> _unions;
     private HashSet<string>? _sent;
 
-    public EmitContext(ClientSpec client, string specFileName)
+    public EmitContext(ClientSpec client, string specFileName, TargetFeatures? features = null)
     {
         Client = client;
         SpecFileName = specFileName;
+        Features = features ?? TargetFeatures.Full;
         _objects = client.Types.OfType<ObjectSpec>().ToDictionary(o => o.Name);
         _integerEnums = new(client.Types.OfType<EnumSpec>().Where(e => e.IsInteger).Select(e => e.Name));
         _unions = client.Types.OfType<UnionSpec>().ToDictionary(u => u.Name);
@@ -29,6 +30,106 @@ internal sealed class EmitContext
     public ClientSpec Client { get; }
 
     public string SpecFileName { get; }
+
+    /// <summary>
+    /// What the consumer's compilation can compile (language version, newer .NET types): the one place emitters ask.
+    /// The helpers below spell the constructs that differ; <see cref="TargetFeatures.Full"/> gives the goldens' output.
+    /// </summary>
+    public TargetFeatures Features { get; }
+
+    /// <summary><c>?</c> after a reference type where nullable annotations exist (C# 8), else nothing.</summary>
+    public string NullableMark => Features.Nullable ? "?" : string.Empty;
+
+    /// <summary>The null-forgiving <c>!</c> where nullable annotations exist (C# 8), else nothing.</summary>
+    public string Bang => Features.Nullable ? "!" : string.Empty;
+
+    /// <summary>A <c>!</c> where nullable annotations exist but the base library has none (netstandard2.0 with C# 8+).</summary>
+    public string BangForUnannotatedBcl => Features.Nullable && !Features.AnnotatedBcl ? "!" : string.Empty;
+
+    /// <summary><c>static </c> before a lambda (C# 9) or a local function (C# 8), else nothing.</summary>
+    public string StaticLambda => Features.CSharp9 ? "static " : string.Empty;
+
+    /// <summary>A reference type that may hold null: <c>T?</c> with nullable annotations, else <c>T</c>.</summary>
+    public string Nullable(string referenceType) => referenceType + NullableMark;
+
+    /// <summary><c>x is not null</c> (C# 9), else <c>!(x is null)</c>: the same test, never a user-defined operator.</summary>
+    public string IsNotNull(string expression) => Features.CSharp9 ? expression + " is not null" : "!(" + expression + " is null)";
+
+    /// <summary><c>x ??= value</c> as an expression (C# 8), else <c>x ?? (x = value)</c>.</summary>
+    public string CoalesceAssign(string target, string value) =>
+        Features.CSharp8 ? target + " ??= " + value : target + " ?? (" + target + " = " + value + ")";
+
+    /// <summary><c>x ??= value;</c> as a statement (C# 8), else <c>x = x ?? value;</c>.</summary>
+    public string CoalesceAssignStatement(string target, string value) =>
+        Features.CSharp8 ? target + " ??= " + value + ";" : target + " = " + target + " ?? " + value + ";";
+
+    /// <summary>Target-typed <c>new(args)</c> (C# 9), else <c>new T(args)</c>.</summary>
+    public string New(string type, string arguments = "") => Features.CSharp9 ? "new(" + arguments + ")" : "new " + type + "(" + arguments + ")";
+
+    /// <summary>A UTF-8 literal: <c>"x"u8</c> (C# 11), else a byte array constant (which a <c>ReadOnlySpan&lt;byte&gt;</c> reads without allocating).</summary>
+    public string Utf8(string value) => Features.CSharp11
+        ? Literal.String(value) + "u8"
+        : "new byte[] { " + string.Join(", ", System.Text.Encoding.UTF8.GetBytes(value).Select(b => "0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture))) + " }";
+
+    /// <summary>An array of <paramref name="elementType"/> on one line: a collection expression (C# 12), else <c>new T[] { ... }</c>.</summary>
+    public string Array(string elementType, IEnumerable<string> items)
+    {
+        string list = string.Join(", ", items);
+        return Features.CSharp12 ? "[" + list + "]" : list.Length == 0 ? "new " + elementType + "[0]" : "new " + elementType + "[] { " + list + " }";
+    }
+
+    /// <summary>
+    /// Writes <c>head subject switch { values =&gt; result, ..., _ =&gt; fallback };</c> (C# 8 and 9), or below C# 9 the same as
+    /// a chain of conditionals on <paramref name="subjectLocal"/> (declared with <c>var</c> first when it is not the subject itself).
+    /// Each arm's values are constants compared with <c>==</c>.
+    /// </summary>
+    public void Switch(SourceWriter writer, string head, string subject, string subjectLocal, IEnumerable<(IReadOnlyList<string> Values, string Result)> arms, string fallback)
+    {
+        if (Features.CSharp9)
+        {
+            writer.Line(head + subject + " switch");
+            writer.Line("{");
+            writer.Indent();
+            foreach ((IReadOnlyList<string> values, string result) in arms)
+            {
+                writer.Line(string.Join(" or ", values) + " => " + result + ",");
+            }
+
+            writer.Line("_ => " + fallback + ",");
+            writer.Unindent();
+            writer.Line("};");
+            return;
+        }
+
+        if (subjectLocal != subject)
+        {
+            writer.Line("var " + subjectLocal + " = " + subject + ";");
+        }
+
+        writer.Line(head.TrimEnd());
+        writer.Indent();
+        foreach ((IReadOnlyList<string> values, string result) in arms)
+        {
+            writer.Line(string.Join(" || ", values.Select(v => subjectLocal + " == " + v)) + " ? " + result + " :");
+        }
+
+        writer.Line(fallback + ";");
+        writer.Unindent();
+    }
+
+    /// <summary>The <c>ArgumentNullException.ThrowIfNull(name);</c> statement, or its spelled-out form below .NET 7.</summary>
+    public string ThrowIfNull(string name) => Features.ArgumentThrowHelpers
+        ? KnownTypes.Bcl.ArgumentNullException + ".ThrowIfNull(" + name + ");"
+        : "if (" + name + " is null) { throw new " + KnownTypes.Bcl.ArgumentNullException + "(nameof(" + name + ")); }";
+
+    /// <summary>The <c>ArgumentException.ThrowIfNullOrEmpty(name);</c> statement, or its spelled-out form below .NET 7.</summary>
+    public string ThrowIfNullOrEmpty(string name) => ThrowIfNullOrEmpty(name, null);
+
+    /// <summary>The same for an expression, reported as the parameter <paramref name="parameterName"/> (a <c>nameof</c> expression).</summary>
+    public string ThrowIfNullOrEmpty(string expression, string? parameterName) => Features.ArgumentThrowHelpers
+        ? KnownTypes.Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + expression + (parameterName is null ? string.Empty : ", " + parameterName) + ");"
+        : "if (string.IsNullOrEmpty(" + expression + ")) { throw new " + KnownTypes.Bcl.ArgumentException + "(\"The value cannot be null or empty.\", "
+            + (parameterName ?? "nameof(" + expression + ")") + "); }";
 
     /// <summary>The attribute that marks every generated type.</summary>
     public string GeneratedCodeAttribute => "[" + KnownTypes.Bcl.GeneratedCodeAttribute + "(\"AutoSend.Gen\", " + Literal.String(GeneratorVersion) + ")]";
@@ -119,10 +220,14 @@ internal sealed class EmitContext
     }
 
     /// <summary>A type as generated code spells it, fully qualified.</summary>
-    public string TypeName(TypeRef type) => KnownTypes.Name(type, Client.Namespace);
+    public string TypeName(TypeRef type) => KnownTypes.Name(type, Client.Namespace, Features);
 
-    /// <summary>A type as generated code spells it, with <c>?</c> when the member may hold null.</summary>
-    public string TypeName(TypeRef type, bool nullable) => nullable ? TypeName(type) + "?" : TypeName(type);
+    /// <summary>A type as generated code spells it, with <c>?</c> when the member may hold null (reference types: from C# 8).</summary>
+    public string TypeName(TypeRef type, bool nullable) =>
+        nullable && (type.IsValueType || Features.Nullable) ? TypeName(type) + "?" : TypeName(type);
+
+    /// <summary>The item or value type of a list or map, as written in its type arguments.</summary>
+    public string ElementName(TypeRef type) => KnownTypes.ElementName(type, Client.Namespace, Features);
 
     /// <summary>A type the client declares, by its name, fully qualified.</summary>
     public string TypeName(string declaredName) => KnownTypes.Generated(Client.Namespace, declaredName);
@@ -144,7 +249,7 @@ internal sealed class EmitContext
     public SourceWriter StartFile(string ns, out SourceWriter.Block namespaceBlock)
     {
         var writer = new SourceWriter();
-        writer.FileHeader(SpecFileName);
+        writer.FileHeader(SpecFileName, Features.Nullable);
         namespaceBlock = writer.Open("namespace " + ns);
         return writer;
     }

@@ -24,16 +24,16 @@ internal static class Emitter
     /// <summary>The namespace of the dependency-injection extensions, where <c>services.Add…</c> methods are found.</summary>
     private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
 
-    public static IEnumerable<(string HintName, string Source)> Emit(ClientSpec client, string specFileName, ReferencedPackages? packages = null)
+    public static IEnumerable<(string HintName, string Source)> Emit(ClientSpec client, string specFileName, ReferencedPackages? packages = null, TargetFeatures? features = null)
     {
-        var context = new EmitContext(client, specFileName);
+        var context = new EmitContext(client, specFileName, features ?? TargetFeatures.Full);
         List<Declaration> declarations = Declarations(client).Where(d => d.IsEmitted(packages)).ToList();
         bool shareFiles = declarations.Count > OneFilePerTypeUpTo;
-        string header = Header(specFileName);
+        string header = Header(context);
         var shared = new SortedDictionary<string, StringBuilder>(StringComparer.Ordinal);
         foreach (Declaration declaration in declarations)
         {
-            string source = declaration.Write(context, packages);
+            string source = Downlevel.Rewrite(declaration.Write(context, packages), context);
             if (shareFiles && declaration.IsModel)
             {
                 string file = "Models." + Initial(declaration.Name);
@@ -58,10 +58,10 @@ internal static class Emitter
         }
     }
 
-    private static string Header(string specFileName)
+    private static string Header(EmitContext context)
     {
         var writer = new SourceWriter();
-        writer.FileHeader(specFileName);
+        writer.FileHeader(context.SpecFileName, context.Features.Nullable);
         return writer.ToString();
     }
 

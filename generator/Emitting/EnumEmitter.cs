@@ -38,11 +38,11 @@ internal static class EnumEmitter
             {
                 if (model.IsInteger)
                 {
-                    WriteIntegerMembers(writer, model, type);
+                    WriteIntegerMembers(writer, context, model, type);
                 }
                 else
                 {
-                    WriteStringMembers(writer, model, type);
+                    WriteStringMembers(writer, context, model, type);
                 }
             }
         }
@@ -50,7 +50,7 @@ internal static class EnumEmitter
         return writer.ToString();
     }
 
-    private static void WriteStringMembers(SourceWriter writer, EnumSpec model, string type)
+    private static void WriteStringMembers(SourceWriter writer, EmitContext context, EnumSpec model, string type)
     {
         writer.Lines($$"""
             private readonly string? _value;
@@ -59,7 +59,7 @@ internal static class EnumEmitter
             /// <param name="value">The value as the API spells it.</param>
             public {{model.Name}}(string value)
             {
-                {{Bcl.ArgumentNullException}}.ThrowIfNull(value);
+                {{context.ThrowIfNull("value")}}
                 _value = value;
             }
             """);
@@ -67,7 +67,7 @@ internal static class EnumEmitter
         {
             writer.Line();
             DocComment.Summary(writer, null, "The value <c>" + DocComment.Inline(member.Value) + "</c>.");
-            writer.Line("public static " + type + " " + member.Name + " { get; } = new(" + Literal.String(member.Value) + ");");
+            writer.Line("public static " + type + " " + member.Name + " { get; } = " + context.New(type, Literal.String(member.Value)) + ";");
         }
 
         writer.Lines($$"""
@@ -82,7 +82,7 @@ internal static class EnumEmitter
             public static bool operator !=({{type}} left, {{type}} right) => !left.Equals(right);
 
             /// <summary>Wraps a wire value.</summary>
-            public static implicit operator {{type}}(string value) => new(value);
+            public static implicit operator {{type}}(string value) => {{context.New(type, "value")}};
 
             /// <inheritdoc/>
             public bool Equals({{type}} other) => string.Equals(Value, other.Value, {{Bcl.StringComparison}}.Ordinal);
@@ -124,7 +124,7 @@ internal static class EnumEmitter
     }
 
     // An integer enum: the same open shape over a long.
-    private static void WriteIntegerMembers(SourceWriter writer, EnumSpec model, string type)
+    private static void WriteIntegerMembers(SourceWriter writer, EmitContext context, EnumSpec model, string type)
     {
         writer.Lines($$"""
             /// <summary>Wraps a wire value, known or not.</summary>
@@ -135,7 +135,7 @@ internal static class EnumEmitter
         {
             writer.Line();
             DocComment.Summary(writer, null, "The value <c>" + member.Value + "</c>.");
-            writer.Line("public static " + type + " " + member.Name + " { get; } = new(" + member.Value + ");");
+            writer.Line("public static " + type + " " + member.Name + " { get; } = " + context.New(type, member.Value) + ";");
         }
 
         writer.Lines($$"""
@@ -150,7 +150,7 @@ internal static class EnumEmitter
             public static bool operator !=({{type}} left, {{type}} right) => left.Value != right.Value;
 
             /// <summary>Wraps a wire value.</summary>
-            public static implicit operator {{type}}(long value) => new(value);
+            public static implicit operator {{type}}(long value) => {{context.New(type, "value")}};
 
             /// <inheritdoc/>
             public bool Equals({{type}} other) => Value == other.Value;

@@ -45,11 +45,12 @@ internal static class FastPathEmitter
         model.Polymorphism is not { DerivedTypes.IsEmpty: false } && context.ExtensionDataName(model) is null && context.IsSent(model.Name);
 
     /// <summary>Writes the helper that hands a value to its own metadata, once per context.</summary>
-    public static void WriteHelper(SourceWriter writer)
+    public static void WriteHelper(SourceWriter writer, EmitContext context)
     {
+        // An unconstrained T? needs C# 9; with C# 8, T itself (inferred as a nullable type where the argument is one).
         DocComment.Summary(writer, null, "Writes a value through its metadata in <paramref name=\"options\"/>; the fast paths use it for types they do not write inline.");
         writer.Lines($$"""
-            private static void WriteValue<T>({{Json.Utf8JsonWriter}} writer, T? value, {{Json.JsonSerializerOptions}} options) =>
+            private static void WriteValue<T>({{Json.Utf8JsonWriter}} writer, {{(context.Features.CSharp9 ? "T?" : "T")}} value, {{Json.JsonSerializerOptions}} options) =>
                 {{Json.JsonSerializer}}.Serialize(writer, value!, ({{Json.JsonTypeInfo}}<T>)options.GetTypeInfo(typeof(T)));
             """);
     }

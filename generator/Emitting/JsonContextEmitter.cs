@@ -19,7 +19,7 @@ internal static class JsonContextEmitter
         string name = client.JsonContextName;
 
         SourceWriter writer = new();
-        writer.FileHeader(context.SpecFileName);
+        writer.FileHeader(context.SpecFileName, context.Features.Nullable);
         writer.Lines("""
             // Deprecated members are serialized like any other.
             #pragma warning disable CS0612, CS0618
@@ -38,10 +38,11 @@ internal static class JsonContextEmitter
             using (writer.Open("public sealed partial class " + name + " : " + Json.JsonSerializerContext + ", " + Json.IJsonTypeInfoResolver))
             {
                 string self = context.TypeName(name);
+                string q = context.NullableMark;
                 writer.Lines($$"""
-                    private static readonly {{Json.JsonSerializerOptions}} s_defaultOptions = new();
-                    private static {{self}}? s_default;
-                    private static {{self}}? s_forOperations;
+                    private static readonly {{Json.JsonSerializerOptions}} s_defaultOptions = {{context.New(Json.JsonSerializerOptions)}};
+                    private static {{self}}{{q}} s_default;
+                    private static {{self}}{{q}} s_forOperations;
 
                     // The types this instance answers for: all of them, or (ForOperations) those reached so far.
                     private readonly {{Runtime.ApiJsonTypeFactories}} _types;
@@ -49,25 +50,25 @@ internal static class JsonContextEmitter
                     """);
                 foreach (JsonTypeSpec type in client.JsonTypes)
                 {
-                    writer.Line("private " + Json.JsonTypeInfo + "<" + TypeName(context, type) + ">? _" + type.PropertyName + ";");
+                    writer.Line("private " + Json.JsonTypeInfo + "<" + TypeName(context, type) + ">" + q + " _" + type.PropertyName + ";");
                 }
 
                 writer.Lines($$"""
 
                     /// <summary>The context with default options, for use anywhere a context or resolver is taken.</summary>
-                    public static {{self}} Default => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_default, static () => new(new {{Json.JsonSerializerOptions}}(s_defaultOptions)));
+                    public static {{self}} Default => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_default, {{context.StaticLambda}}() => {{context.New(self, "new " + Json.JsonSerializerOptions + "(s_defaultOptions)")}}){{context.BangForUnannotatedBcl}};
 
                     /// <summary>
                     /// The context the client's operations use: it knows only the types reached from the metadata created so far,
                     /// so that Native AOT and trimming keep the metadata of the operations a program calls, not of every type.
                     /// </summary>
-                    internal static {{self}} ForOperations => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_forOperations, static () => new(new {{Runtime.ApiJsonTypeFactories}}()));
+                    internal static {{self}} ForOperations => global::System.Threading.LazyInitializer.EnsureInitialized(ref s_forOperations, {{context.StaticLambda}}() => {{context.New(self, "new " + Runtime.ApiJsonTypeFactories + "()")}}){{context.BangForUnannotatedBcl}};
 
                     /// <summary>Creates a context bound to new default options.</summary>
                     public {{name}}()
                         : base(null)
                     {
-                        _types = new(CreateAny);
+                        _types = {{context.New(Runtime.ApiJsonTypeFactories, "CreateAny")}};
                     }
 
                     /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
@@ -75,7 +76,7 @@ internal static class JsonContextEmitter
                     public {{name}}({{Json.JsonSerializerOptions}} options)
                         : base(options)
                     {
-                        _types = new(CreateAny);
+                        _types = {{context.New(Runtime.ApiJsonTypeFactories, "CreateAny")}};
                     }
 
                     private {{name}}({{Runtime.ApiJsonTypeFactories}} types)
@@ -85,7 +86,7 @@ internal static class JsonContextEmitter
                     }
 
                     /// <inheritdoc/>
-                    protected override {{Json.JsonSerializerOptions}}? GeneratedSerializerOptions { get; } = s_defaultOptions;
+                    protected override {{Json.JsonSerializerOptions}}{{q}} GeneratedSerializerOptions { get; } = s_defaultOptions;
                     """);
 
                 foreach (JsonTypeSpec type in client.JsonTypes)
@@ -93,19 +94,19 @@ internal static class JsonContextEmitter
                     string typeName = TypeName(context, type);
                     writer.Line();
                     DocComment.Summary(writer, null, "The metadata of <c>" + DocComment.Inline(DisplayName(context, type)) + "</c>.");
-                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName + " => _" + type.PropertyName + " ??= Reach<" + typeName + ">(Create_" + type.PropertyName + ");");
+                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName + " => " + context.CoalesceAssign("_" + type.PropertyName, "Reach<" + typeName + ">(Create_" + type.PropertyName + ")") + ";");
                 }
 
                 writer.Lines($$"""
 
                     /// <inheritdoc/>
-                    public override {{Json.JsonTypeInfo}}? GetTypeInfo({{Bcl.Type}} type)
+                    public override {{Json.JsonTypeInfo}}{{q}} GetTypeInfo({{Bcl.Type}} type)
                     {
-                        Options.TryGetTypeInfo(type, out {{Json.JsonTypeInfo}}? typeInfo);
+                        Options.TryGetTypeInfo(type, out {{Json.JsonTypeInfo}}{{q}} typeInfo);
                         return typeInfo;
                     }
 
-                    {{Json.JsonTypeInfo}}? {{Json.IJsonTypeInfoResolver}}.GetTypeInfo({{Bcl.Type}} type, {{Json.JsonSerializerOptions}} options) => _types.Create(type, options);
+                    {{Json.JsonTypeInfo}}{{q}} {{Json.IJsonTypeInfoResolver}}.GetTypeInfo({{Bcl.Type}} type, {{Json.JsonSerializerOptions}} options) => _types.Create(type, options);
 
                     // A metadata property's first read: its type becomes known, then the options create (and cache) its metadata.
                     private {{Json.JsonTypeInfo}}<T> Reach<T>({{Bcl.Func}}<{{Json.JsonSerializerOptions}}, {{Json.JsonTypeInfo}}> create)
@@ -116,7 +117,7 @@ internal static class JsonContextEmitter
 
                     // Every type of the client, for the instances that must answer for any of them (Default, the public constructors).
                     """);
-                using (writer.Open("private " + Json.JsonTypeInfo + "? CreateAny(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
+                using (writer.Open("private " + context.Nullable(Json.JsonTypeInfo) + " CreateAny(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
                 {
                     foreach (JsonTypeSpec type in client.JsonTypes)
                     {
@@ -141,7 +142,7 @@ internal static class JsonContextEmitter
                 if (client.JsonTypes.Any(t => t.Kind == JsonTypeKind.Object && FastPathEmitter.Applies(context, context.Object(t.Type.Name!))))
                 {
                     writer.Line();
-                    FastPathEmitter.WriteHelper(writer);
+                    FastPathEmitter.WriteHelper(writer, context);
                 }
             }
         }
@@ -159,7 +160,7 @@ internal static class JsonContextEmitter
     // The type under a nullable entry, or the item or value type of a collection.
     private static string ElementName(EmitContext context, JsonTypeSpec type) => type.Kind == JsonTypeKind.NullableValue
         ? context.TypeName(type.Type)
-        : KnownTypes.ElementName(type.Type, context.Client.Namespace);
+        : context.ElementName(type.Type);
 
     private static void WriteCreate(SourceWriter writer, EmitContext context, JsonTypeSpec type, Dictionary<string, JsonTypeSpec> specs)
     {
@@ -176,7 +177,7 @@ internal static class JsonContextEmitter
         string metadata = Runtime.ApiJsonMetadata;
         string create = type.Kind switch
         {
-            JsonTypeKind.BuiltIn => metadata + ".Value<" + typeName + ">(options, this, " + BuiltInConverter(type.Type.Kind) + ")",
+            JsonTypeKind.BuiltIn => metadata + ".Value<" + typeName + ">(options, this, " + BuiltInConverter(type.Type.Kind, context.Features) + ")",
             JsonTypeKind.NullableValue => metadata + ".Nullable<" + ElementName(context, type) + ">(options, this)",
             JsonTypeKind.CustomConverter => metadata + ".Value<" + typeName + ">(options, this, new " + typeName + ".Converter())",
             JsonTypeKind.List => metadata + ".List<" + ElementName(context, type) + ">(options, this)",
@@ -214,24 +215,26 @@ internal static class JsonContextEmitter
         WritePropertiesMethod(writer, context, model, type.PropertyName);
         writer.Line();
         DocComment.Summary(writer, null, "Reads <c>" + DocComment.Inline(polymorphism.PropertyJsonName) + "</c> to choose the class of a <see cref=\"" + modelType + "\"/>.");
-        using (writer.Open("private sealed class " + converter + "(" + info + " baseInfo) : " + Json.JsonConverter + "<" + modelType + ">"))
+        // A primary constructor from C# 12; before, the same as a field and a constructor.
+        using (writer.Open("private sealed class " + converter + (context.Features.CSharp12 ? "(" + info + " baseInfo)" : string.Empty) + " : " + Json.JsonConverter + "<" + modelType + ">"))
         {
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Open("public override " + modelType + "? Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
+            if (!context.Features.CSharp12)
             {
-                writer.Line(Json.JsonTypeInfo + " info = " + Runtime.ApiJsonUnion + ".FindDiscriminator(reader, " + Literal.String(polymorphism.PropertyJsonName) + "u8) switch");
-                writer.Line("{");
-                writer.Indent();
-                var used = new HashSet<string>(System.StringComparer.Ordinal);
-                foreach (DerivedTypeSpec derived in polymorphism.DerivedTypes.Where(d => used.Add(d.Value)))
-                {
-                    writer.Line(Literal.String(derived.Value) + " => options.GetTypeInfo(typeof(" + context.TypeName(derived.TypeName) + ")),");
-                }
+                writer.Line("private readonly " + info + " baseInfo;");
+                writer.Line();
+                writer.Line("public " + converter + "(" + info + " baseInfo) => this.baseInfo = baseInfo;");
+                writer.Line();
+            }
 
-                writer.Line("_ => baseInfo,");
-                writer.Unindent();
-                writer.Line("};");
-                writer.Line("return (" + modelType + "?)" + Json.JsonSerializer + ".Deserialize(ref reader, info);");
+            writer.Line("/// <inheritdoc/>");
+            using (writer.Open("public override " + context.Nullable(modelType) + " Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
+            {
+                var used = new HashSet<string>(System.StringComparer.Ordinal);
+                context.Switch(writer, Json.JsonTypeInfo + " info = ", Runtime.ApiJsonUnion + ".FindDiscriminator(reader, " + context.Utf8(polymorphism.PropertyJsonName) + ")", "discriminator",
+                    polymorphism.DerivedTypes.Where(d => used.Add(d.Value))
+                        .Select(d => ((IReadOnlyList<string>)[Literal.String(d.Value)], "options.GetTypeInfo(typeof(" + context.TypeName(d.TypeName) + "))")),
+                    "baseInfo");
+                writer.Line("return (" + context.Nullable(modelType) + ")" + Json.JsonSerializer + ".Deserialize(ref reader, info);");
             }
 
             writer.Lines($$"""
@@ -300,8 +303,8 @@ internal static class JsonContextEmitter
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired, fails if the JSON lacks one.
         string modelType = context.TypeName(model.Name);
-        string requiredInit = string.Join(", ", context.AllProperties(model).Where(ModelEmitter.HasRequiredModifier).Select(p => p.Name + " = default!"));
-        return Runtime.ApiJsonMetadata + ".Object(options, this, static () => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty)
+        string requiredInit = string.Join(", ", context.AllProperties(model).Where(p => ModelEmitter.HasRequiredModifier(context, p)).Select(p => p.Name + " = default!"));
+        return Runtime.ApiJsonMetadata + ".Object(options, this, " + context.StaticLambda + "() => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty)
             + ", Properties_" + infoName + (fastPath ? ", Write_" + infoName : string.Empty) + ")";
     }
 
@@ -313,23 +316,24 @@ internal static class JsonContextEmitter
         using (writer.Open("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options)"))
         {
             writer.Line("var p = new " + Runtime.ApiJsonProperties + "<" + modelType + ">(options);");
-            writer.Line("return");
-            writer.Line("[");
+            writer.Line("return" + (context.Features.CSharp12 ? string.Empty : " new " + Json.JsonPropertyInfo + "[]"));
+            writer.Line(context.Features.CSharp12 ? "[" : "{");
             writer.Indent();
+            string lambda = context.StaticLambda;
             List<PropertySpec> properties = context.AllProperties(model);
             foreach (PropertySpec property in properties)
             {
                 // An old name fills the current property when that is still null; a null it reads must not count as an
                 // assignment of a tracked target, which would then be written back although the JSON never had it.
                 string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
-                    ? "o." + property.AliasOf + " ??= v; "
-                    : "if (v is not null) { o." + property.AliasOf + " ??= v; } ";
+                    ? context.CoalesceAssignStatement("o." + property.AliasOf, "v") + " "
+                    : "if (" + context.IsNotNull("v") + ") { " + context.CoalesceAssignStatement("o." + property.AliasOf, "v") + " } ";
                 string setter = property.AliasOf is null
-                    ? "static (o, v) => o." + property.Name + " = v" + (property.IsNullable ? string.Empty : "!")
-                    : "static (o, v) => { o." + property.Name + " = v; " + fill + "}";
-                string accessors = Literal.String(property.Name) + ", " + Literal.String(property.JsonName) + ", static o => o." + property.Name + ", " + setter;
+                    ? lambda + "(o, v) => o." + property.Name + " = v" + (property.IsNullable ? string.Empty : context.Bang)
+                    : lambda + "(o, v) => { o." + property.Name + " = v; " + fill + "}";
+                string accessors = Literal.String(property.Name) + ", " + Literal.String(property.JsonName) + ", " + lambda + "o => o." + property.Name + ", " + setter;
                 string flags = Flags(property);
-                writer.Line(property.Assignment is { } assignment ? "p.Tracked(" + accessors + ", " + flags + ", static o => o." + assignment.FlagName + ")," :
+                writer.Line(property.Assignment is { } assignment ? "p.Tracked(" + accessors + ", " + flags + ", " + lambda + "o => o." + assignment.FlagName + ")," :
                     flags == Runtime.ApiJsonPropertyOptions + ".Required" ? "p.Required(" + accessors + ")," :
                     flags == Runtime.ApiJsonPropertyOptions + ".OmitWhenNull" ? "p.Optional(" + accessors + ")," :
                     "p.Property(" + accessors + ", " + flags + "),");
@@ -337,12 +341,12 @@ internal static class JsonContextEmitter
 
             if (context.ExtensionDataName(model) is { } extensionData)
             {
-                writer.Line("p.Property(" + Literal.String(extensionData) + ", null, static o => o." + extensionData + ", static (o, v) => o." + extensionData
+                writer.Line("p.Property(" + Literal.String(extensionData) + ", null, " + lambda + "o => o." + extensionData + ", " + lambda + "(o, v) => o." + extensionData
                     + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
             }
 
             writer.Unindent();
-            writer.Line("];");
+            writer.Line(context.Features.CSharp12 ? "];" : "};");
         }
     }
 

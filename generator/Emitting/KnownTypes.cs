@@ -16,7 +16,7 @@ internal static class KnownTypes
     public static string WithoutGlobal(string typeName) => typeName.Replace("global::", string.Empty);
 
     /// <summary>The C# spelling of a type reference; <paramref name="ns"/> is the client's namespace.</summary>
-    public static string Name(TypeRef type, string ns) => type.Kind switch
+    public static string Name(TypeRef type, string ns, TargetFeatures? features = null) => type.Kind switch
     {
         TypeKind.String => "string",
         TypeKind.Int32 => "int",
@@ -26,7 +26,8 @@ internal static class KnownTypes
         TypeKind.Decimal => "decimal",
         TypeKind.Boolean => "bool",
         TypeKind.DateTimeOffset => Bcl.DateTimeOffset,
-        TypeKind.DateOnly => Bcl.DateOnly,
+        // Without System.DateOnly (netstandard2.0, .NET Framework), a date is a DateTime at midnight.
+        TypeKind.DateOnly => features is null || features.DateOnly ? Bcl.DateOnly : Bcl.DateTime,
         TypeKind.Duration => Bcl.TimeSpan,
         TypeKind.Guid => Bcl.Guid,
         TypeKind.Bytes => "byte[]",
@@ -34,8 +35,8 @@ internal static class KnownTypes
         TypeKind.JsonObject => Json.JsonObject,
         TypeKind.JsonElement => Json.JsonElement,
         TypeKind.Model or TypeKind.Enum or TypeKind.Union => Generated(ns, type.Name!),
-        TypeKind.List => Bcl.IReadOnlyList + "<" + ElementName(type, ns) + ">",
-        TypeKind.Map => Bcl.IReadOnlyDictionary + "<string, " + ElementName(type, ns) + ">",
+        TypeKind.List => Bcl.IReadOnlyList + "<" + ElementName(type, ns, features) + ">",
+        TypeKind.Map => Bcl.IReadOnlyDictionary + "<string, " + ElementName(type, ns, features) + ">",
         TypeKind.ExtensionData => ExtensionData,
         TypeKind.File => Runtime.ApiFile,
         TypeKind.FileList => Bcl.IEnumerable + "<" + Runtime.ApiFile + ">",
@@ -47,13 +48,16 @@ internal static class KnownTypes
     public const string ExtensionData = Bcl.IDictionary + "<string, " + Json.JsonElement + ">";
 
     /// <summary>The item or value type of a list or map, as written in its type arguments.</summary>
-    public static string ElementName(TypeRef type, string ns) =>
-        type.ElementIsNullable ? Name(type.Element!, ns) + "?" : Name(type.Element!, ns);
+    public static string ElementName(TypeRef type, string ns, TargetFeatures? features = null) =>
+        type.ElementIsNullable && (features is null || features.Nullable || type.Element!.IsValueType)
+            ? Name(type.Element!, ns, features) + "?"
+            : Name(type.Element!, ns, features);
 
     /// <summary>The converter of a type with built-in JSON metadata: System.Text.Json's, except for durations, whose
     /// wire form (ISO 8601) it does not read.</summary>
-    public static string BuiltInConverter(TypeKind kind) => kind switch
+    public static string BuiltInConverter(TypeKind kind, TargetFeatures? features = null) => kind switch
     {
+        TypeKind.DateOnly when features is { DateOnly: false } => Runtime.ApiJsonConverters + ".Date",
         TypeKind.Duration => Runtime.ApiJsonConverters + ".Duration",
         TypeKind.String => Json.JsonMetadataServices + ".StringConverter",
         TypeKind.Int32 => Json.JsonMetadataServices + ".Int32Converter",
@@ -113,6 +117,7 @@ internal static class KnownTypes
         public const string ArgumentOutOfRangeException = "global::System.ArgumentOutOfRangeException";
         public const string CultureInfo = "global::System.Globalization.CultureInfo";
         public const string DateOnly = "global::System.DateOnly";
+        public const string DateTime = "global::System.DateTime";
         public const string DateTimeOffset = "global::System.DateTimeOffset";
         public const string FormatException = "global::System.FormatException";
         public const string NumberStyles = "global::System.Globalization.NumberStyles";

@@ -51,7 +51,7 @@ internal static class ModelEmitter
 
                     DocComment.Summary(writer, null, "Properties the schema does not name, kept as they were received so that nothing is lost on a round trip.");
                     writer.Line("[" + Json.JsonExtensionDataAttribute + "]");
-                    writer.Line("public " + KnownTypes.ExtensionData + "?" + " " + model.ExtensionDataName + " { get; set; }");
+                    writer.Line("public " + context.Nullable(KnownTypes.ExtensionData) + " " + model.ExtensionDataName + " { get; set; }");
                 }
             }
         }
@@ -69,13 +69,13 @@ internal static class ModelEmitter
         }
 
         DocComment.Summary(writer, property.Description, "The <c>" + DocComment.Inline(property.JsonName) + "</c> property.");
-        if (Remarks(property) is { Length: > 0 } remarks)
+        if (Remarks(context, property) is { Length: > 0 } remarks)
         {
             DocComment.RemarksXml(writer, remarks);
         }
 
         // A required member cannot be [Obsolete] (CS9042): callers must set it; its remarks say it is deprecated.
-        Attributes.Obsolete(writer, property.Deprecated && !HasRequiredModifier(property), "This property is deprecated.");
+        Attributes.Obsolete(writer, property.Deprecated && !HasRequiredModifier(context, property), "This property is deprecated.");
         writer.Line("[" + Json.JsonPropertyNameAttribute + "(" + Literal.String(property.JsonName) + ")]");
         if (!property.IsRequired)
         {
@@ -103,18 +103,19 @@ internal static class ModelEmitter
         }
 
         // A read-only property is the server's to set: callers building a request must not be forced to fill it.
-        string initializer = !HasRequiredModifier(property) && !property.IsNullable && !property.Type.IsValueType ? " = default!;" : string.Empty;
-        writer.Line("public " + (HasRequiredModifier(property) ? "required " : string.Empty) + type + " " + property.Name + " { get; set; }" + initializer);
+        // Without nullable annotations (below C# 8) there is nothing to promise, so no initializer either.
+        string initializer = !HasRequiredModifier(context, property) && !property.IsNullable && !property.Type.IsValueType && context.Features.Nullable ? " = default!;" : string.Empty;
+        writer.Line("public " + (HasRequiredModifier(context, property) ? "required " : string.Empty) + type + " " + property.Name + " { get; set; }" + initializer);
     }
 
     // What IntelliSense should say beyond the description: when the property is sent, and the schema's default.
-    private static string Remarks(PropertySpec property)
+    private static string Remarks(EmitContext context, PropertySpec property)
     {
         string remarks = property.Assignment is null
             ? string.Empty
             : "Sent when assigned, even to <see langword=\"null\"/>: assigning null sends <c>null</c> (in a PATCH, that clears the value),\n"
                 + "while a property never assigned is left out of the JSON. An object read from JSON writes back what it read.";
-        if (property.Deprecated && HasRequiredModifier(property))
+        if (property.Deprecated && HasRequiredModifier(context, property))
         {
             remarks += (remarks.Length > 0 ? "\n" : string.Empty) + "Deprecated by the document; it is still required, so it is not marked obsolete.";
         }
@@ -129,8 +130,10 @@ internal static class ModelEmitter
     }
 
     /// <summary>Whether the property gets the C# <c>required</c> modifier: required by the schema and sent by the client
-    /// too (a discriminator is set by the derived class's constructor instead).</summary>
-    public static bool HasRequiredModifier(PropertySpec property) => property.IsRequired && !property.ReadOnly && !property.IsDiscriminator;
+    /// too (a discriminator is set by the derived class's constructor instead). Without C# 11 and the required-member
+    /// attributes, no property has it: required properties are ordinary settable ones (docs/generator.md).</summary>
+    public static bool HasRequiredModifier(EmitContext context, PropertySpec property) =>
+        context.Features.RequiredMembers && property.IsRequired && !property.ReadOnly && !property.IsDiscriminator;
 
     // The statement a derived class's constructor uses to set the inherited discriminator to its own value.
     private static string? DiscriminatorAssignment(EmitContext context, ObjectSpec model)
@@ -141,7 +144,7 @@ internal static class ModelEmitter
             {
                 return property.Type.Kind switch
                 {
-                    TypeKind.Enum => name + " = new(" + Literal.String(model.DiscriminatorValue!) + ");",
+                    TypeKind.Enum => name + " = " + context.New(context.TypeName(property.Type), Literal.String(model.DiscriminatorValue!)) + ";",
                     TypeKind.String => name + " = " + Literal.String(model.DiscriminatorValue!) + ";",
                     _ => null,
                 };

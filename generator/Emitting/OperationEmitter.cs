@@ -16,6 +16,12 @@ internal static class OperationEmitter
 {
     public static void WriteDescriptors(SourceWriter writer, EmitContext context, OperationGroupSpec? group)
     {
+        if (!context.Features.HttpMethodPatch && group is not null && group.Operations.Any(o => o.HttpMethod == "PATCH"))
+        {
+            writer.Line("private static readonly " + Bcl.HttpMethod + " " + RequestBuilderEmitter.PatchField + " = new " + Bcl.HttpMethod + "(\"PATCH\");");
+            writer.Line();
+        }
+
         foreach (OperationSpec operation in group?.Operations ?? EquatableArray<OperationSpec>.Empty)
         {
             string type = ResponseKinds.DescriptorType(context, operation.Success);
@@ -24,7 +30,7 @@ internal static class OperationEmitter
             var lines = new List<string>
             {
                 "private static " + type + " " + DescriptorName(operation) + " => " + FieldName(operation) + " ??= new " + type + "(",
-                "        " + Literal.String(operation.OperationId) + ", " + RequestBuilderEmitter.HttpMethod(operation.HttpMethod) + ", " + Literal.String(operation.Path)
+                "        " + Literal.String(operation.OperationId) + ", " + RequestBuilderEmitter.HttpMethod(context, operation.HttpMethod) + ", " + Literal.String(operation.Path)
                     + (ResponseKinds.ResultInfo(operation.Success) is { } result ? ", static () => " + context.TypeInfo(result) + ")" : ")"),
             };
 
@@ -95,7 +101,8 @@ internal static class OperationEmitter
                 continue;
             }
 
-            if (operation.Pagination is { } pagination)
+            // Page walks are async iterators: below C# 8, or without IAsyncEnumerable, there are none (docs/generator.md).
+            if (operation.Pagination is { } pagination && context.Features.AsyncStreams)
             {
                 writer.Line();
                 PaginationEmitter.Write(writer, context, operation, pagination, set.IsDeclaration());

@@ -61,7 +61,7 @@ internal static class PaginationEmitter
         {
             if (pagination.InBody && operation.Body is { IsRequired: true, Type.IsValueType: false })
             {
-                writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(" + operation.Body.Name + ");");
+                writer.Line(context.ThrowIfNull(operation.Body.Name));
             }
 
             switch (pagination.Kind)
@@ -124,7 +124,10 @@ internal static class PaginationEmitter
                         writer.Line("var " + page + " = await _connection.SendForPageAsync(" + request + ", " + descriptor + ", cancellationToken).ConfigureAwait(false);");
                         writer.Line("yield return " + page + ".Value;");
                         string link = pagination.Kind == PagingKind.LinkHeader ? page + ".NextLink?.AbsoluteUri" : page + ".Value" + Path(pagination.NextPath);
-                        using (writer.Open("if (" + link + " is not { Length: > 0 } " + next + ")"))
+                        // The next link is a string; C# 8 (page walks need it) has neither not nor relational patterns.
+                        using (writer.Open("if (" + (context.Features.CSharp9
+                            ? link + " is not { Length: > 0 } " + next
+                            : "!(" + link + " is string " + next + " && " + next + ".Length > 0)") + ")"))
                         {
                             writer.Line("yield break;");
                         }

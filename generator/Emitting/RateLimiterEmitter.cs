@@ -37,8 +37,8 @@ internal static class RateLimiterEmitter
                     /// <returns><paramref name="options"/>.</returns>
                     public static {{options}} UseRateLimiter(this {{options}} options, {{Extensions.RateLimiter}} limiter)
                     {
-                        {{Bcl.ArgumentNullException}}.ThrowIfNull(options);
-                        {{Bcl.ArgumentNullException}}.ThrowIfNull(limiter);
+                        {{context.ThrowIfNull("options")}}
+                        {{context.ThrowIfNull("limiter")}}
                         options.RateLimiter = async cancellationToken =>
                         {
                             {{Extensions.RateLimitLease}} lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);

@@ -25,13 +25,13 @@ internal static class RequestBuilderEmitter
             foreach (ParameterSpec parameter in parameters.Where(p => p.IsRequired && !p.Type.IsValueType))
             {
                 writer.Line(parameter.Location == ParameterLocation.Path && parameter.Type.Kind == TypeKind.String
-                    ? Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + parameter.Name + ");"
-                    : Bcl.ArgumentNullException + ".ThrowIfNull(" + parameter.Name + ");");
+                    ? context.ThrowIfNullOrEmpty(parameter.Name)
+                    : context.ThrowIfNull(parameter.Name));
             }
 
             if (operation.Body is { IsRequired: true, IsSingleParameter: true, Type.IsValueType: false } body)
             {
-                writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(" + body.Name + ");");
+                writer.Line(context.ThrowIfNull(body.Name));
             }
 
             List<ParameterSpec> queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -44,7 +44,7 @@ internal static class RequestBuilderEmitter
                 }
             }
 
-            writer.Line("var " + locals.Request + " = _connection.CreateRequest(" + HttpMethod(operation.HttpMethod) + ", "
+            writer.Line("var " + locals.Request + " = _connection.CreateRequest(" + HttpMethod(context, operation.HttpMethod) + ", "
                 + (operation.Server is { } server ? Literal.String(server) + ", " : string.Empty) + PathExpression(context, operation, locals)
                 + (queryParameters.Count > 0 ? " + " + locals.Query + ".ToString()" : string.Empty) + ");");
             foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
@@ -55,10 +55,10 @@ internal static class RequestBuilderEmitter
                     string field = ClientEmitter.SharedField(option);
                     if (parameter.RequiredByDocument)
                     {
-                        writer.Line(Bcl.ArgumentException + ".ThrowIfNullOrEmpty(" + parameter.Name + " ?? " + field + ", nameof(" + parameter.Name + "));");
+                        writer.Line(context.ThrowIfNullOrEmpty(parameter.Name + " ?? " + field, "nameof(" + parameter.Name + ")"));
                     }
 
-                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is { } " + shared + ")"))
+                    using (writer.Open("if ((" + parameter.Name + " ?? " + field + ") is " + (context.Features.CSharp8 ? "{ } " : "string ") + shared + ")"))
                     {
                         writer.Line(ParameterEncoding.Encode(context, parameter, shared, locals));
                     }
@@ -79,6 +79,16 @@ internal static class RequestBuilderEmitter
             writer.Line("return " + locals.Request + ";");
         }
     }
+
+    /// <summary>
+    /// The field that holds PATCH where <c>HttpMethod.Patch</c> does not exist (netstandard2.0, .NET Framework): one
+    /// instance per class, like the property's.
+    /// </summary>
+    public const string PatchField = "s_httpMethodPatch";
+
+    /// <summary>The HTTP method as generated code names it, in the target's terms.</summary>
+    public static string HttpMethod(EmitContext context, string method) =>
+        method == "PATCH" && !context.Features.HttpMethodPatch ? PatchField : HttpMethod(method);
 
     /// <summary>The HTTP method as generated code names it.</summary>
     public static string HttpMethod(string method) => method switch

@@ -60,9 +60,11 @@ internal static class ResponseKinds
     {
         string type = RawResponseType(context, response);
         string token = SignatureParameter.CancellationTokenName;
+        // Below C# 8 a lambda's parameters must not shadow the method's (a document parameter called status or value).
+        string status = context.Features.CSharp8 ? "status" : "__status", value = context.Features.CSharp8 ? "value" : "__value", headers = context.Features.CSharp8 ? "headers" : "__headers";
         string create = response.Kind == ResponseKind.None
-            ? "static (status, headers) => new " + type + "(status, headers)"
-            : "static (status, value, headers) => new " + type + "(status, value, headers)";
+            ? "static (" + status + ", " + headers + ") => new " + type + "(" + status + ", " + headers + ")"
+            : "static (" + status + ", " + value + ", " + headers + ") => new " + type + "(" + status + ", " + value + ", " + headers + ")";
         return response.Kind switch
         {
             ResponseKind.File => "SendForFileAsync(" + request + ", " + descriptor + ", " + Literal.String(response.MediaType ?? "application/octet-stream") + ", " + create + ", " + token + ")",

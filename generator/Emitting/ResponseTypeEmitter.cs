@@ -25,7 +25,7 @@ internal static class ResponseTypeEmitter
                 using (writer.Open("public sealed partial class " + response.Name + " : " + Runtime.ApiResponse))
                 {
                     WriteConstructor(writer, response.Name, withValue: false);
-                    WriteHeaders(writer, response);
+                    WriteHeaders(writer, context, response);
                 }
 
                 writer.Line();
@@ -37,7 +37,7 @@ internal static class ResponseTypeEmitter
             using (writer.Open("public sealed partial class " + response.Name + "<T> : " + Runtime.ApiResponse + "<T>"))
             {
                 WriteConstructor(writer, response.Name, withValue: true);
-                WriteHeaders(writer, response);
+                WriteHeaders(writer, context, response);
             }
         }
 
@@ -60,7 +60,7 @@ internal static class ResponseTypeEmitter
         writer.Line("}");
     }
 
-    private static void WriteHeaders(SourceWriter writer, ResponseTypeSpec response)
+    private static void WriteHeaders(SourceWriter writer, EmitContext context, ResponseTypeSpec response)
     {
         foreach (ResponseHeaderSpec header in response.Headers)
         {
@@ -68,12 +68,12 @@ internal static class ResponseTypeEmitter
             string value = "Headers.GetValue(" + wire + ")";
             (string type, string read) = header.Type.Kind switch
             {
-                TypeKind.Int32 => ("int", "int.TryParse(" + value + ", " + Bcl.NumberStyles + ".Integer, " + Bcl.CultureInfo + ".InvariantCulture, out int value) ? value : null"),
-                TypeKind.Int64 => ("long", "long.TryParse(" + value + ", " + Bcl.NumberStyles + ".Integer, " + Bcl.CultureInfo + ".InvariantCulture, out long value) ? value : null"),
-                TypeKind.Single => ("float", "float.TryParse(" + value + ", " + Bcl.NumberStyles + ".Float, " + Bcl.CultureInfo + ".InvariantCulture, out float value) ? value : null"),
-                TypeKind.Double => ("double", "double.TryParse(" + value + ", " + Bcl.NumberStyles + ".Float, " + Bcl.CultureInfo + ".InvariantCulture, out double value) ? value : null"),
-                TypeKind.Decimal => ("decimal", "decimal.TryParse(" + value + ", " + Bcl.NumberStyles + ".Number, " + Bcl.CultureInfo + ".InvariantCulture, out decimal value) ? value : null"),
-                TypeKind.Boolean => ("bool", "bool.TryParse(" + value + ", out bool value) ? value : null"),
+                TypeKind.Int32 => ("int", "int.TryParse(" + value + ", " + Bcl.NumberStyles + ".Integer, " + Bcl.CultureInfo + ".InvariantCulture, out int value) ? value : " + (context.Features.CSharp9 ? "null" : "(int?)null")),
+                TypeKind.Int64 => ("long", "long.TryParse(" + value + ", " + Bcl.NumberStyles + ".Integer, " + Bcl.CultureInfo + ".InvariantCulture, out long value) ? value : " + (context.Features.CSharp9 ? "null" : "(long?)null")),
+                TypeKind.Single => ("float", "float.TryParse(" + value + ", " + Bcl.NumberStyles + ".Float, " + Bcl.CultureInfo + ".InvariantCulture, out float value) ? value : " + (context.Features.CSharp9 ? "null" : "(float?)null")),
+                TypeKind.Double => ("double", "double.TryParse(" + value + ", " + Bcl.NumberStyles + ".Float, " + Bcl.CultureInfo + ".InvariantCulture, out double value) ? value : " + (context.Features.CSharp9 ? "null" : "(double?)null")),
+                TypeKind.Decimal => ("decimal", "decimal.TryParse(" + value + ", " + Bcl.NumberStyles + ".Number, " + Bcl.CultureInfo + ".InvariantCulture, out decimal value) ? value : " + (context.Features.CSharp9 ? "null" : "(decimal?)null")),
+                TypeKind.Boolean => ("bool", "bool.TryParse(" + value + ", out bool value) ? value : " + (context.Features.CSharp9 ? "null" : "(bool?)null")),
                 _ => ("string", value),
             };
             string kind = header.Type.Kind switch

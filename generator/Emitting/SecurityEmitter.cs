@@ -14,8 +14,9 @@ internal static class SecurityEmitter
     private const string TokenProviderType = "global::System.Func<global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<string?>>";
 
     /// <summary>Writes the options properties; returns the statements that <c>Bind</c> adds for them.</summary>
-    public static List<string> WriteOptionsMembers(SourceWriter writer, ClientSpec client)
+    public static List<string> WriteOptionsMembers(SourceWriter writer, EmitContext context)
     {
+        ClientSpec client = context.Client;
         var bind = new List<string>();
         foreach (SecuritySchemeSpec scheme in client.Security)
         {
@@ -60,8 +61,11 @@ internal static class SecurityEmitter
                     + (flow.Scopes.Count == 0 ? "none (the server's default)." : "those the document's operations require: " + string.Join(", ", flow.Scopes.Select(s => "<c>" + DocComment.Inline(s) + "</c>")) + "."));
                 writer.Line("public global::System.Collections.Generic.IReadOnlyList<string>? " + flow.ScopesProperty + " { get; set; }");
                 writer.Line();
-                bind.Add("if (ReadSetting(read, nameof(" + flow.ScopesProperty + ")) is { } text" + flow.ScopesProperty + ") { " + flow.ScopesProperty + " = text" + flow.ScopesProperty
-                    + ".Split(' ', global::System.StringSplitOptions.RemoveEmptyEntries | global::System.StringSplitOptions.TrimEntries); }");
+                // Below .NET 5 (no TrimEntries, no Split(char, options)), every white-space character separates.
+                bind.Add("if (ReadSetting(read, nameof(" + flow.ScopesProperty + ")) is " + (context.Features.CSharp8 ? "{ }" : "string") + " text" + flow.ScopesProperty + ") { " + flow.ScopesProperty + " = text" + flow.ScopesProperty
+                    + (context.Features.TrimEntries
+                        ? ".Split(' ', global::System.StringSplitOptions.RemoveEmptyEntries | global::System.StringSplitOptions.TrimEntries); }"
+                        : ".Split(new[] { ' ', '\\t', '\\r', '\\n' }, global::System.StringSplitOptions.RemoveEmptyEntries); }"));
             }
         }
 
@@ -69,10 +73,11 @@ internal static class SecurityEmitter
     }
 
     /// <summary>The lines of the expression that builds the client's <c>ApiSecurity</c> from <c>options</c>; the last ends the statement.</summary>
-    public static List<string> Statement(ClientSpec client)
+    public static List<string> Statement(EmitContext context)
     {
+        ClientSpec client = context.Client;
         var lines = new List<string> { "new " + Primitives + ".ApiSecurity(" + Alternatives(client.DefaultSecurity) + ")" };
-        lines.AddRange(client.Security.Select(scheme => ".Add(" + Literal.String(scheme.Key) + ", " + Authentication(scheme) + ")"));
+        lines.AddRange(client.Security.Select(scheme => ".Add(" + Literal.String(scheme.Key) + ", " + Authentication(context, scheme) + ")"));
         lines[lines.Count - 1] += ";";
         return lines;
     }
@@ -82,7 +87,7 @@ internal static class SecurityEmitter
         ? "global::System.Array.Empty<string>()"
         : "new[] { " + string.Join(", ", r.Schemes.Select(Literal.String)) + " }"));
 
-    private static string Authentication(SecuritySchemeSpec scheme)
+    private static string Authentication(EmitContext context, SecuritySchemeSpec scheme)
     {
         string secret = scheme.IsPrimary ? "options.ApiKey" : "options." + scheme.Secret;
         string name = Literal.String(scheme.ParameterName ?? string.Empty);
@@ -106,12 +111,13 @@ internal static class SecurityEmitter
         if (scheme.ClientCredentials is { } flow)
         {
             string scopes = "options." + flow.ScopesProperty + " ?? " + (flow.Scopes.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", flow.Scopes.Select(Literal.String)) + " }");
-            result = "options." + flow.ClientId + " is { } clientId" + suffix + " && options." + flow.ClientSecret + " is { } clientSecret" + suffix + " ? "
+            string isString = context.Features.CSharp8 ? " is { } " : " is string ";
+            result = "options." + flow.ClientId + isString + "clientId" + suffix + " && options." + flow.ClientSecret + isString + "clientSecret" + suffix + " ? "
                 + Primitives + ".ApiAuthentication.OAuth2(new global::AutoSend.Runtime.OAuth2ClientCredentials(new global::System.Uri("
                 + Literal.String(flow.TokenUrl) + ", global::System.UriKind.RelativeOrAbsolute), clientId" + suffix + ", clientSecret" + suffix + ", " + scopes + ")) : " + result;
         }
 
-        return provider + " is { } provider" + suffix + " ? " + Primitives + ".ApiAuthentication.Bearer(provider" + suffix + ") : " + result;
+        return provider + (context.Features.CSharp8 ? " is { } " : " is " + TokenProviderType + " ") + "provider" + suffix + " ? " + Primitives + ".ApiAuthentication.Bearer(provider" + suffix + ") : " + result;
     }
 
     private static string Local(string name) => Naming.Identifier.ToPascalCase(name, "_", "Value");

@@ -37,7 +37,7 @@ internal static class UnionEmitter
                     {
                         if (!variant.Type.IsValueType)
                         {
-                            writer.Line(Bcl.ArgumentNullException + ".ThrowIfNull(value);");
+                            writer.Line(context.ThrowIfNull("value"));
                         }
 
                         writer.Line("_value = value;");
@@ -67,7 +67,7 @@ internal static class UnionEmitter
 
                     writer.Line();
                     DocComment.Summary(writer, null, "Wraps a <c>" + DocComment.Inline(variant.Name) + "</c>.");
-                    writer.Line("public static implicit operator " + type + "(" + context.TypeName(variant.Type) + " value) => new(value);");
+                    writer.Line("public static implicit operator " + type + "(" + context.TypeName(variant.Type) + " value) => " + context.New(type, "value") + ";");
                 }
 
                 writer.Line();
@@ -90,7 +90,7 @@ internal static class UnionEmitter
         {
             writer.Line("/// <inheritdoc/>");
             List<UnionVariantSpec> objects = model.Variants.Where(v => v.Shape == JsonShape.Object).ToList();
-            using (writer.Open("public override " + type + "? Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
+            using (writer.Open("public override " + context.Nullable(type) + " Read(ref " + Json.Utf8JsonReader + " reader, " + Bcl.Type + " typeToConvert, " + Json.JsonSerializerOptions + " options)"))
             {
                 using (writer.Open("switch (reader.TokenType)"))
                 {
@@ -116,7 +116,7 @@ internal static class UnionEmitter
                         }
 
                         writer.Indent();
-                        writer.Line("return new " + type + "(" + Json.JsonSerializer + ".Deserialize(ref reader, " + TypeInfo(context, variant.Type) + ")!);");
+                        writer.Line("return new " + type + "(" + Json.JsonSerializer + ".Deserialize(ref reader, " + TypeInfo(context, variant.Type) + ")" + context.Bang + ");");
                         writer.Unindent();
                     }
 
@@ -155,23 +155,24 @@ internal static class UnionEmitter
     // Object variants: by discriminator value when the union has one, else by the properties each variant requires.
     private static void WriteReadObject(SourceWriter writer, EmitContext context, UnionSpec model, List<UnionVariantSpec> objects)
     {
-        writer.Line("private static readonly string[][] s_required =");
-        writer.Line("[");
+        string open = context.Features.CSharp12 ? "[" : "{", close = context.Features.CSharp12 ? "];" : "};";
+        writer.Line("private static readonly string[][] s_required =" + (context.Features.CSharp12 ? string.Empty : " new string[][]"));
+        writer.Line(open);
         foreach (UnionVariantSpec variant in objects)
         {
-            writer.Line("    [" + string.Join(", ", variant.RequiredJsonNames.Select(Literal.String)) + "],");
+            writer.Line("    " + context.Array("string", variant.RequiredJsonNames.Select(Literal.String)) + ",");
         }
 
-        writer.Line("];");
+        writer.Line(close);
         writer.Line();
-        writer.Line("private static readonly string[][] s_known =");
-        writer.Line("[");
+        writer.Line("private static readonly string[][] s_known =" + (context.Features.CSharp12 ? string.Empty : " new string[][]"));
+        writer.Line(open);
         foreach (UnionVariantSpec variant in objects)
         {
-            writer.Line("    [" + string.Join(", ", variant.KnownJsonNames.Select(Literal.String)) + "],");
+            writer.Line("    " + context.Array("string", variant.KnownJsonNames.Select(Literal.String)) + ",");
         }
 
-        writer.Line("];");
+        writer.Line(close);
         writer.Line();
         string type = context.TypeName(model.Name);
         using (writer.Open("private static " + type + " ReadObject(ref " + Json.Utf8JsonReader + " reader, " + Json.JsonSerializerOptions + " options)"))
@@ -179,39 +180,28 @@ internal static class UnionEmitter
             string pick = Runtime.ApiJsonUnion + ".PickByProperties(reader, s_required, s_known)";
             if (model.DiscriminatorJsonName is { } discriminator)
             {
-                writer.Line("int variant = " + Runtime.ApiJsonUnion + ".FindDiscriminator(reader, " + Literal.String(discriminator) + "u8) switch");
-                writer.Line("{");
-                writer.Indent();
                 var used = new HashSet<string>(System.StringComparer.Ordinal);
+                var arms = new List<(IReadOnlyList<string>, string)>();
                 for (int i = 0; i < objects.Count; i++)
                 {
-                    List<string> values = objects[i].DiscriminatorValues.Where(used.Add).ToList();
+                    List<string> values = objects[i].DiscriminatorValues.Where(used.Add).Select(Literal.String).ToList();
                     if (values.Count > 0)
                     {
-                        writer.Line(string.Join(" or ", values.Select(Literal.String)) + " => " + i + ",");
+                        arms.Add((values, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     }
                 }
 
-                writer.Line("_ => " + pick + ",");
-                writer.Unindent();
-                writer.Line("};");
+                context.Switch(writer, "int variant = ", Runtime.ApiJsonUnion + ".FindDiscriminator(reader, " + context.Utf8(discriminator) + ")", "discriminator", arms, pick);
             }
             else
             {
                 writer.Line("int variant = " + pick + ";");
             }
 
-            writer.Line("return variant switch");
-            writer.Line("{");
-            writer.Indent();
-            for (int i = 0; i < objects.Count; i++)
-            {
-                writer.Line((i == objects.Count - 1 ? "_" : i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " => new " + type
-                    + "(" + Json.JsonSerializer + ".Deserialize(ref reader, " + TypeInfo(context, objects[i].Type) + ")!),");
-            }
-
-            writer.Unindent();
-            writer.Line("};");
+            string Read(int i) => "new " + type + "(" + Json.JsonSerializer + ".Deserialize(ref reader, " + TypeInfo(context, objects[i].Type) + ")" + context.Bang + ")";
+            context.Switch(writer, "return ", "variant", "variant",
+                Enumerable.Range(0, objects.Count - 1).Select(i => ((IReadOnlyList<string>)[i.ToString(System.Globalization.CultureInfo.InvariantCulture)], Read(i))),
+                Read(objects.Count - 1));
         }
     }
 

@@ -76,7 +76,7 @@ internal static class WebhooksEmitter
             {
                 if (signature is not null)
                 {
-                    writer.Line("private static readonly " + Primitives + ".ApiWebhookSignature s_signature = new(" + Literal.String(signature.Header) + ", "
+                    writer.Line("private static readonly " + Primitives + ".ApiWebhookSignature s_signature = " + (context.Features.CSharp9 ? "new(" : "new " + Primitives + ".ApiWebhookSignature(") + Literal.String(signature.Header) + ", "
                         + (signature.Base64 ? "true" : "false") + ", " + (signature.Prefix is null ? "null" : Literal.String(signature.Prefix)) + ", "
                         + (signature.TimestampHeader is null ? "null" : Literal.String(signature.TimestampHeader)) + ", " + (signature.TimestampInMilliseconds ? "true" : "false") + ", "
                         + (signature.ToleranceSeconds is { } seconds ? "global::System.TimeSpan.FromSeconds(" + seconds + ")" : "null") + ");");
@@ -144,7 +144,7 @@ internal static class WebhooksEmitter
                 }
 
                 writer.Line();
-                writer.Line("private static global::System.FormatException Null(string name) => new(\"The '\" + name + \"' webhook delivery is the JSON null, not a payload.\");");
+                writer.Line("private static global::System.FormatException Null(string name) => " + (context.Features.CSharp9 ? "new(" : "new global::System.FormatException(") + "\"The '\" + name + \"' webhook delivery is the JSON null, not a payload.\");");
             }
         }
 

@@ -33,6 +33,14 @@ public static class ApiFormat
         ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
         : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
+    /// <summary>A full date, <c>yyyy-MM-dd</c>: the date part of <paramref name="value"/>, whatever its time and kind.</summary>
+    /// <remarks>
+    /// Generated code passes a <c>format: date</c> value as <see cref="DateTime"/> where the compilation has no
+    /// <c>DateOnly</c> (netstandard2.0, .NET Framework); without this overload it would convert to
+    /// <see cref="DateTimeOffset"/> and be written as a timestamp.
+    /// </remarks>
+    public static string Format(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
 #if !NETSTANDARD2_0
     /// <summary>A full date, <c>yyyy-MM-dd</c>.</summary>
     /// <remarks>
@@ -64,6 +72,7 @@ public static class ApiFormat
         string text => text,
         bool flag => Format(flag),
         DateTimeOffset timestamp => Format(timestamp),
+        DateTime date => Format(date),
 #if !NETSTANDARD2_0
         DateOnly date => Format(date),
 #endif

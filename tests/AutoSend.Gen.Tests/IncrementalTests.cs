@@ -23,6 +23,7 @@ public sealed class IncrementalTests
         OpenApiClientGenerator.Steps.Owners,
         OpenApiClientGenerator.Steps.Conflicts,
         OpenApiClientGenerator.Steps.ReferencedPackages,
+        OpenApiClientGenerator.Steps.TargetFeatures,
         OpenApiClientGenerator.Steps.Emit,
     ];
 

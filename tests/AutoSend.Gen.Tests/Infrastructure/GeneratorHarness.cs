@@ -64,13 +64,17 @@ public static class GeneratorHarness
         CreateDriver(specs, out _, rootNamespace);
 
     /// <summary>Creates a driver and hands back the AdditionalText objects, so a test can replace one later.</summary>
-    public static GeneratorDriver CreateDriver(IReadOnlyList<SpecInput> specs, out AdditionalText[] texts, string rootNamespace = "Consumer")
+    public static GeneratorDriver CreateDriver(IReadOnlyList<SpecInput> specs, out AdditionalText[] texts, string rootNamespace = "Consumer") =>
+        CreateDriver(specs, out texts, ParseOptions, rootNamespace);
+
+    /// <summary>Creates a driver whose compilations parse with <paramref name="parseOptions"/> (the consumer's language version).</summary>
+    public static GeneratorDriver CreateDriver(IReadOnlyList<SpecInput> specs, out AdditionalText[] texts, CSharpParseOptions parseOptions, string rootNamespace = "Consumer")
     {
         texts = specs.Select(s => Text(s.Path, s.Text)).ToArray();
         return CSharpGeneratorDriver.Create(
             [new OpenApiClientGenerator().AsSourceGenerator()],
             texts,
-            ParseOptions,
+            parseOptions,
             new TestOptionsProvider(specs, rootNamespace),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
