@@ -79,7 +79,7 @@ internal sealed class EmitContext
     }
 
     /// <summary>
-    /// Writes <c>head subject switch { values =&gt; result, ..., _ =&gt; fallback };</c> (C# 8 and 9), or below C# 9 the same as
+    /// Writes <c>head subject switch { values =&gt; result, ..., _ =&gt; fallback };</c> from C# 9 (its arms use <c>or</c>), or below the same as
     /// a chain of conditionals on <paramref name="subjectLocal"/> (declared with <c>var</c> first when it is not the subject itself).
     /// Each arm's values are constants compared with <c>==</c>.
     /// </summary>
