@@ -31,6 +31,16 @@ public sealed class PackageTests(PackageFeed feed)
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         string nuspec = PackageFeed.ReadEntry(feed.GeneratorPackage, "AutoSend.Gen.nuspec");
         Assert.Contains($"<dependency id=\"AutoSend.Runtime\" version=\"{feed.Version}\"", nuspec, StringComparison.Ordinal);
+
+        // One dependency group per target of the runtime, netstandard2.0 included: NuGet gives a netstandard2.0 library
+        // or a .NET Framework application the nearest group, and without a netstandard2.0 one such a project gets the
+        // generator but not AutoSend.Runtime (NetStandardConsumerTests, NetFrameworkConsumerTests).
+        foreach (string targetFramework in new[] { ".NETStandard2.0", "net8.0", "net10.0" })
+        {
+            Assert.Equal(["AutoSend.Runtime"], Dependencies(nuspec, targetFramework));
+        }
+
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(nuspec, "<group targetFramework="));
     }
 
     [Fact]
