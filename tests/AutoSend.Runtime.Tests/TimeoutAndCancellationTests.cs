@@ -121,12 +121,13 @@ public sealed class TimeoutAndCancellationTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Hang());
         using ApiConnection connection = TestApi.Connect(server, o => o.Timeout = TimeSpan.FromSeconds(30));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
+        Task cancel = CancelOnceAsync(cancellation, () => server.RequestCount == 1);
 
         OperationCanceledException exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: cancellation.Token));
 
+        await cancel;
         Assert.Equal(cancellation.Token, exception.CancellationToken);
-        await WaitForAsync(() => server.RequestCount == 1);
         Assert.Equal(1, server.RequestCount);
     }
 
@@ -135,10 +136,12 @@ public sealed class TimeoutAndCancellationTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(429, "", null, ("Retry-After", "20")));
         using ApiConnection connection = TestApi.Connect(server);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancellation = new CancellationTokenSource();
+        Task cancel = CancelOnceAsync(cancellation, () => server.RequestCount == 1);
 
         (OperationCanceledException exception, TimeSpan elapsed) = await TestApi.FailsAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: cancellation.Token));
 
+        await cancel;
         Assert.Equal(cancellation.Token, exception.CancellationToken);
         Assert.True(elapsed < TimeSpan.FromSeconds(15));
         Assert.Equal(1, server.RequestCount);
@@ -161,19 +164,34 @@ public sealed class TimeoutAndCancellationTests
     public async Task Cancellation_mid_body_releases_the_connection(int? contentLength)
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bodySent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using LoopbackServer server = await LoopbackServer.StartAsync(Sequence(
-            HangMidBody("""{"id":"it_1","count":""", aborted, contentLength),
+            HangMidBody("""{"id":"it_1","count":""", aborted, contentLength, bodySent),
             Respond(200, TestApi.ItemJson)));
         using ApiConnection connection = TestApi.Connect(server);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancellation = new CancellationTokenSource();
+        Task cancel = CancelOnceAsync(cancellation, () => bodySent.Task.IsCompleted);
 
         OperationCanceledException exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.GetAsync(cancellationToken: cancellation.Token));
 
+        await cancel;
+        Assert.True(bodySent.Task.IsCompleted);
         Assert.Equal(cancellation.Token, exception.CancellationToken);
         // The server sees the connection go away: the client closed it rather than leaving it half-read in its pool.
         Assert.Same(aborted.Task, await Task.WhenAny(aborted.Task, Task.Delay(TimeSpan.FromSeconds(30))));
         Item item = await connection.GetAsync();
         Assert.Equal("it_1", item.Id);
+    }
+
+    /// <summary>
+    /// Cancels once the server is where the test needs it (or after ten seconds): a fixed timer can fire on a loaded
+    /// machine before the request reaches the server, and the test would then check a request that never arrived.
+    /// </summary>
+    private static async Task CancelOnceAsync(CancellationTokenSource cancellation, Func<bool> serverIsReady)
+    {
+        await WaitForAsync(serverIsReady);
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        cancellation.Cancel();
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

@@ -56,7 +56,8 @@ public static class MisbehavingResponses
 
     /// <summary>Sends the headers and the start of a body, then waits until the client goes away.</summary>
     /// <param name="aborted">Completed when the server sees the client drop the connection.</param>
-    public static RequestDelegate HangMidBody(string bodyStart, TaskCompletionSource? aborted = null, int? contentLength = null) =>
+    /// <param name="bodySent">Completed once the start of the body has been flushed to the client.</param>
+    public static RequestDelegate HangMidBody(string bodyStart, TaskCompletionSource? aborted = null, int? contentLength = null, TaskCompletionSource? bodySent = null) =>
         async context =>
         {
             context.Response.StatusCode = 200;
@@ -64,6 +65,7 @@ public static class MisbehavingResponses
             context.Response.ContentLength = contentLength;
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(bodyStart));
             await context.Response.Body.FlushAsync();
+            bodySent?.TrySetResult();
             await WaitForAbortAsync(context);
             if (context.RequestAborted.IsCancellationRequested)
             {
