@@ -15,11 +15,14 @@ public sealed class AotPublishTests(ITestOutputHelper output)
     public async Task The_demo_publishes_as_native_AOT_with_zero_warnings_and_runs()
     {
         using var publish = new TemporaryDirectory("autosend-aot");
+        using var artifacts = new TemporaryDirectory("autosend-aot-build");
         string project = Path.Combine(RepositoryPaths.Root, "samples", "AutoSend.Demo", "AutoSend.Demo.csproj");
 
         ProcessResult build = (await ProcessRunner.RunAsync("dotnet",
             // PublishAot and JsonSerializerIsReflectionEnabledByDefault=false are set in the demo's project file.
-            ["publish", project, "-c", "Release", "-o", publish.Path, "-p:TreatWarningsAsErrors=true"],
+            // Its own bin/obj folders: the package feed packs the same projects in Release at the same time, and two
+            // builds copying into one runtime/bin/Release fail with MSB3026 ("could not copy").
+            ["publish", project, "-c", "Release", "-o", publish.Path, "--artifacts-path", artifacts.Path, "-p:TreatWarningsAsErrors=true"],
             RepositoryPaths.Root, TimeSpan.FromMinutes(10))).EnsureSuccess("dotnet publish -p:PublishAot=true");
 
         Assert.DoesNotMatch(new Regex(@"\b(IL[23]\d{3}|warning)\b", RegexOptions.IgnoreCase), build.Output);
