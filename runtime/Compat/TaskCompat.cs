@@ -8,7 +8,7 @@ namespace AutoSend.Runtime.Compat;
 
 /// <summary>
 /// Task, timing and randomness members of .NET 6 and later that netstandard2.0 lacks: <c>Task.WaitAsync</c>,
-/// <c>CancellationTokenSource.TryReset</c>, <c>Stopwatch.GetElapsedTime</c> and <c>Random.Shared</c>.
+/// <c>CancellationTokenSource.TryReset</c>, <c>CancellationToken.UnsafeRegister</c>, <c>Stopwatch.GetElapsedTime</c> and <c>Random.Shared</c>.
 /// </summary>
 internal static class TaskCompat
 {
@@ -57,6 +57,10 @@ internal static class TaskCompat
         _ = source;
         return false;
     }
+
+    /// <summary><c>CancellationToken.UnsafeRegister</c>: here the registration also flows the execution context.</summary>
+    public static CancellationTokenRegistration UnsafeRegister(this CancellationToken token, Action<object?> callback, object? state) =>
+        token.Register(callback, state);
 
     extension(ValueTask)
     {

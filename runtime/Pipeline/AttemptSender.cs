@@ -34,6 +34,7 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
         IDisposable? lease = null;
         CancellationTokenSource? attemptTimeout = null;
         HttpResponseMessage? response = null;
+        bool handedOver = false;
         try
         {
             if (rateLimiter is not null)
@@ -72,6 +73,7 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
             {
                 // The result (a streamed file) disposes the response when the caller is done with it.
                 response = null;
+                handedOver = true;
             }
 
             return (result, status);
@@ -90,7 +92,7 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
         finally
         {
             response?.Dispose();
-            attemptTimeout?.Dispose();
+            call.EndAttempt(attemptTimeout, tokenOutlivesAttempt: handedOver);
             lease?.Dispose();
         }
     }

@@ -17,8 +17,14 @@ namespace AutoSend.Runtime.Pipeline;
 internal sealed class CallDeadline(ApiOperation operation, CancellationToken callerToken, long start, TimeSpan totalTimeout, TimeSpan attemptTimeout)
     : IDisposable
 {
+    // A reused timer is never handed on while its due time is this close: see AttemptTimers.Return.
+    private static readonly TimeSpan s_reuseMargin = TimeSpan.FromSeconds(1);
+
     private CancellationTokenSource? _deadline;
     private bool _attemptEndsAtDeadline;
+    private CancellationTokenRegistration _callerLink;
+    private long _attemptStart;
+    private TimeSpan _attemptLimit;
 
     public ApiOperation Operation => operation;
 
@@ -44,7 +50,10 @@ internal sealed class CallDeadline(ApiOperation operation, CancellationToken cal
         }
     }
 
-    /// <summary>The source of the attempt's token (one timer), or null when neither a timeout nor a deadline applies.</summary>
+    /// <summary>
+    /// The source of the attempt's token (one timer, canceled too by the caller's token), or null when neither a timeout
+    /// nor a deadline applies. Give it back with <see cref="EndAttempt"/>.
+    /// </summary>
     public CancellationTokenSource? StartAttempt()
     {
         TimeSpan limit = attemptTimeout;
@@ -64,9 +73,41 @@ internal sealed class CallDeadline(ApiOperation operation, CancellationToken cal
             return null;
         }
 
-        CancellationTokenSource source = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : new CancellationTokenSource();
+        // A reused source rather than a linked one: a linked source stays tied to its caller's token through a reset.
+        CancellationTokenSource source = AttemptTimers.Rent();
         source.CancelAfter(limit);
+        if (callerToken.CanBeCanceled)
+        {
+            _callerLink = callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
+        }
+
+        _attemptStart = Stopwatch.GetTimestamp();
+        _attemptLimit = limit;
         return source;
+    }
+
+    /// <summary>
+    /// Ends the attempt that <paramref name="attempt"/> timed: it is reused by a later attempt when nothing can hold its
+    /// token any more (<paramref name="tokenOutlivesAttempt"/> is false) and its timer was not about to fire.
+    /// </summary>
+    public void EndAttempt(CancellationTokenSource? attempt, bool tokenOutlivesAttempt)
+    {
+        if (attempt is null)
+        {
+            return;
+        }
+
+        // Disposing the link waits for a running callback, so the caller's token cannot cancel the source after this.
+        _callerLink.Dispose();
+        _callerLink = default;
+        if (tokenOutlivesAttempt || Stopwatch.GetElapsedTime(_attemptStart) > _attemptLimit - s_reuseMargin)
+        {
+            attempt.Dispose();
+        }
+        else
+        {
+            AttemptTimers.Return(attempt);
+        }
     }
 
     /// <summary>

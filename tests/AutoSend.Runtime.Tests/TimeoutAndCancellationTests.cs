@@ -148,6 +148,25 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task A_callers_token_canceled_after_its_call_does_not_reach_later_calls()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(200, TestApi.ItemJson));
+        using ApiConnection connection = TestApi.Connect(server);
+
+        for (int i = 0; i < 20; i++)
+        {
+            using var cancellation = new CancellationTokenSource();
+            Item item = await connection.GetAsync(cancellationToken: cancellation.Token);
+            Assert.Equal("it_1", item.Id);
+
+            // The attempt's timer is reused by a later attempt on this thread: it must no longer listen to this token.
+            cancellation.Cancel();
+        }
+
+        Assert.Equal(20, server.RequestCount);
+    }
+
+    [Fact]
     public async Task An_already_canceled_token_sends_nothing()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(200, TestApi.ItemJson));
