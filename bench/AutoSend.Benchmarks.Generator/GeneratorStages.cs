@@ -55,7 +55,7 @@ public static class GeneratorStages
             List<(string HintName, string Source)> sources = [];
             rows.Add(Measure("emit stage (model → C# text)", () =>
             {
-                sources = ((IEnumerable<(string, string)>)emit.Invoke(null, [client, Path.GetFileName(path), null])!).ToList();
+                sources = ((IEnumerable<(string, string)>)emit.Invoke(null, [client, Path.GetFileName(path), null, null])!).ToList();
                 return $"{sources.Count} files, {sources.Sum(s => (long)s.Source.Length) / 1e6:F1} M chars";
             }));
 
