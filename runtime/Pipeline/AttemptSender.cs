@@ -92,7 +92,7 @@ internal sealed class AttemptSender(HttpClient httpClient, string userAgent, Api
         finally
         {
             response?.Dispose();
-            call.EndAttempt(attemptTimeout, tokenOutlivesAttempt: handedOver);
+            call.EndAttempt(attemptTimeout, tokenOutlivesAttempt: handedOver || security?.PassesTokenOn == true);
             lease?.Dispose();
         }
     }

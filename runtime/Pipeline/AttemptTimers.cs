@@ -31,8 +31,8 @@ internal static class AttemptTimers
     }
 
     /// <summary>
-    /// Takes back a source that nothing uses any more and whose due time had not come when its attempt ended (the caller
-    /// checks: a timer already due may still run its callback after a reset, and would then cancel the next attempt).
+    /// Takes back a source that nothing uses any more. <c>TryReset</c> refuses a source that is canceled or whose timer
+    /// has fired or been queued to fire, so a stale timer can never cancel a later attempt; such a source is disposed.
     /// </summary>
     public static void Return(CancellationTokenSource source)
     {

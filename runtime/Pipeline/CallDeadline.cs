@@ -17,14 +17,9 @@ namespace AutoSend.Runtime.Pipeline;
 internal sealed class CallDeadline(ApiOperation operation, CancellationToken callerToken, long start, TimeSpan totalTimeout, TimeSpan attemptTimeout)
     : IDisposable
 {
-    // A reused timer is never handed on while its due time is this close: see AttemptTimers.Return.
-    private static readonly TimeSpan s_reuseMargin = TimeSpan.FromSeconds(1);
-
     private CancellationTokenSource? _deadline;
     private bool _attemptEndsAtDeadline;
     private CancellationTokenRegistration _callerLink;
-    private long _attemptStart;
-    private TimeSpan _attemptLimit;
 
     public ApiOperation Operation => operation;
 
@@ -81,14 +76,12 @@ internal sealed class CallDeadline(ApiOperation operation, CancellationToken cal
             _callerLink = callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
         }
 
-        _attemptStart = Stopwatch.GetTimestamp();
-        _attemptLimit = limit;
         return source;
     }
 
     /// <summary>
     /// Ends the attempt that <paramref name="attempt"/> timed: it is reused by a later attempt when nothing can hold its
-    /// token any more (<paramref name="tokenOutlivesAttempt"/> is false) and its timer was not about to fire.
+    /// token any more (<paramref name="tokenOutlivesAttempt"/> is false) and it can be reset (see <see cref="AttemptTimers.Return"/>).
     /// </summary>
     public void EndAttempt(CancellationTokenSource? attempt, bool tokenOutlivesAttempt)
     {
@@ -100,7 +93,7 @@ internal sealed class CallDeadline(ApiOperation operation, CancellationToken cal
         // Disposing the link waits for a running callback, so the caller's token cannot cancel the source after this.
         _callerLink.Dispose();
         _callerLink = default;
-        if (tokenOutlivesAttempt || Stopwatch.GetElapsedTime(_attemptStart) > _attemptLimit - s_reuseMargin)
+        if (tokenOutlivesAttempt)
         {
             attempt.Dispose();
         }

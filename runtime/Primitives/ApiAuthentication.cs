@@ -20,6 +20,13 @@ public abstract class ApiAuthentication
     {
     }
 
+    /// <summary>
+    /// Whether <see cref="ApplyAsync"/> passes its token to code that may keep it after the attempt (a caller's token
+    /// provider, an OAuth 2 token request): such an attempt's timer is not reused, so that a later call's cancellation
+    /// can never reach what that code still holds. Fixed credentials ignore the token.
+    /// </summary>
+    internal virtual bool PassesTokenOn => true;
+
     /// <summary>Sends <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     /// <param name="token">The token; null or empty means no authentication.</param>
     public static ApiAuthentication? Bearer(string? token) =>
@@ -111,6 +118,8 @@ public abstract class ApiAuthentication
 
     private sealed class HeaderAuthentication(string headerName, string value) : ApiAuthentication
     {
+        internal override bool PassesTokenOn => false;
+
         public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             request.Headers.Remove(headerName);
@@ -162,6 +171,8 @@ public abstract class ApiAuthentication
 
     private sealed class QueryAuthentication(string name, string key) : ApiAuthentication
     {
+        internal override bool PassesTokenOn => false;
+
         public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             string uri = request.RequestUri!.AbsoluteUri;
@@ -179,6 +190,8 @@ public abstract class ApiAuthentication
 
     private sealed class CookieAuthentication(string name, string key) : ApiAuthentication
     {
+        internal override bool PassesTokenOn => false;
+
         public override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             CookieHeader.Add(request, name, key);

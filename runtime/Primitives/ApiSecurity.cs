@@ -36,6 +36,7 @@ public sealed class ApiSecurity
         if (authentication is not null)
         {
             _schemes[scheme] = authentication;
+            PassesTokenOn |= authentication.PassesTokenOn;
         }
 
         return this;
@@ -45,6 +46,9 @@ public sealed class ApiSecurity
     /// <param name="scheme">The scheme's name in the document.</param>
     /// <returns>True when <see cref="Add"/> gave it credentials.</returns>
     public bool Has(string scheme) => _schemes.ContainsKey(scheme);
+
+    /// <summary>Whether some credentials hand an attempt's token to code that may keep it (see <see cref="ApiAuthentication"/>).</summary>
+    internal bool PassesTokenOn { get; private set; }
 
     /// <summary>Hands the connection to schemes that send requests of their own (an OAuth 2 token endpoint).</summary>
     internal void Attach(HttpMessageInvoker http, Uri baseAddress, bool allowInsecureHttp)

@@ -1,6 +1,7 @@
 using AutoSend.Runtime.Primitives;
 using System.Net;
 using AutoSend.Testing;
+using Microsoft.AspNetCore.Http;
 using static AutoSend.Testing.MisbehavingResponses;
 
 namespace AutoSend.Runtime.Tests;
@@ -151,7 +152,8 @@ public sealed class TimeoutAndCancellationTests
     public async Task A_callers_token_canceled_after_its_call_does_not_reach_later_calls()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(200, TestApi.ItemJson));
-        using ApiConnection connection = TestApi.Connect(server);
+        // No retries: a retry would hide an attempt canceled by an earlier call's token.
+        using ApiConnection connection = TestApi.Connect(server, o => o.MaxRetries = 0);
 
         for (int i = 0; i < 20; i++)
         {
@@ -159,11 +161,50 @@ public sealed class TimeoutAndCancellationTests
             Item item = await connection.GetAsync(cancellationToken: cancellation.Token);
             Assert.Equal("it_1", item.Id);
 
-            // The attempt's timer is reused by a later attempt on this thread: it must no longer listen to this token.
+            // The attempt's timer is kept for later attempts (of any call in the process): it must no longer listen
+            // to this token.
             cancellation.Cancel();
         }
 
         Assert.Equal(20, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_token_given_to_a_token_provider_is_not_canceled_by_later_calls()
+    {
+        // Ten answered requests, then one that hangs until it is canceled.
+        RequestDelegate answer = Respond(200, TestApi.ItemJson), hang = Hang();
+        int requests = 0;
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context => Interlocked.Increment(ref requests) <= 10 ? answer(context) : hang(context));
+        var seen = new List<CancellationToken>();
+        TestClientOptions options = TestApi.Options(server.Address, o => o.MaxRetries = 0);
+        using var connection = new ApiConnection(null, options, null, ApiAuthentication.Bearer(token =>
+        {
+            lock (seen)
+            {
+                seen.Add(token);
+            }
+
+            return new ValueTask<string?>("t");
+        }), "ua", "Tests.ItemsClient");
+
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.Equal("it_1", (await connection.GetAsync(cancellationToken: CancellationToken.None)).Id);
+        }
+
+        // A later call whose attempt its caller cancels.
+        using var cancellation = new CancellationTokenSource();
+        Task<Item> canceled = connection.GetAsync(cancellationToken: cancellation.Token);
+        await CancelOnceAsync(cancellation, () => server.RequestCount == 11);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => canceled);
+
+        // A provider may keep its token (a refresh it started, say): what it holds must stay un-canceled.
+        lock (seen)
+        {
+            Assert.Equal(11, seen.Count);
+            Assert.All(seen.Take(10), token => Assert.False(token.IsCancellationRequested));
+        }
     }
 
     [Fact]
