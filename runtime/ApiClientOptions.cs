@@ -230,11 +230,11 @@ public abstract class ApiClientOptions
                 && Set(() => BaseAddress = uri));
         BindSetting(read, nameof(MaxRetries), "a whole number of 0 or more",
             text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && Set(() => MaxRetries = value));
-        BindSetting(read, nameof(Timeout), "a positive time span such as 00:01:40, or Infinite",
+        BindSetting(read, nameof(Timeout), "a positive time span of at most 24 days such as 00:01:40, or Infinite",
             text => TryParseTimeout(text, out TimeSpan value) && Set(() => Timeout = value));
-        BindSetting(read, nameof(TotalTimeout), "a positive time span such as 00:05:00, or Infinite",
+        BindSetting(read, nameof(TotalTimeout), "a positive time span of at most 24 days such as 00:05:00, or Infinite",
             text => TryParseTimeout(text, out TimeSpan value) && Set(() => TotalTimeout = value));
-        BindSetting(read, nameof(StreamIdleTimeout), "a positive time span such as 00:00:30, or Infinite",
+        BindSetting(read, nameof(StreamIdleTimeout), "a positive time span of at most 24 days such as 00:00:30, or Infinite",
             text => TryParseTimeout(text, out TimeSpan value) && Set(() => StreamIdleTimeout = value));
         BindSetting(read, nameof(RetryDelay), "a time span of zero or more such as 00:00:01",
             text => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && Set(() => RetryDelay = value));
@@ -309,8 +309,13 @@ public abstract class ApiClientOptions
     public override string ToString() =>
         $"{GetType().Name} {{ BaseAddress = {BaseAddress?.ToString() ?? "(default)"}, ApiKey = {(ApiKey is null ? "(none)" : "(set)")}, Timeout = {Timeout}, TotalTimeout = {TotalTimeout}, MaxRetries = {MaxRetries} }}";
 
-    private static TimeSpan CheckTimeout(TimeSpan value) =>
-        value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan
-            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive or infinite.")
-            : value;
+    // The longest delay timers and HttpClient accept on every target (about 24.8 days); a longer one would throw from
+    // inside a call instead of here.
+    private static readonly TimeSpan s_longestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    internal static TimeSpan CheckTimeout(TimeSpan value) =>
+        value == System.Threading.Timeout.InfiniteTimeSpan || (value > TimeSpan.Zero && value <= s_longestTimeout)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value,
+                "The timeout must be positive and at most 24 days (2,147,483,647 ms), or infinite (Timeout.InfiniteTimeSpan).");
 }

@@ -30,38 +30,22 @@ public sealed class ApiRequestOptions
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The per-attempt timeout of this call instead of <see cref="ApiClientOptions.Timeout"/>; null keeps the client's.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative or longer than 24 days (2,147,483,647 ms), and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
     public TimeSpan? Timeout
     {
         get => _timeout;
-        set
-        {
-            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), timeout, "The timeout must be positive, or Timeout.InfiniteTimeSpan.");
-            }
-
-            _timeout = value;
-        }
+        set => _timeout = value is { } timeout ? ApiClientOptions.CheckTimeout(timeout) : null;
     }
 
     /// <summary>
     /// For a streamed response, the longest wait for its next bytes instead of <see cref="ApiClientOptions.StreamIdleTimeout"/>;
     /// null keeps the client's, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> removes the limit for this call.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative or longer than 24 days (2,147,483,647 ms), and not <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</exception>
     public TimeSpan? StreamIdleTimeout
     {
         get => _streamIdleTimeout;
-        set
-        {
-            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), timeout, "The timeout must be positive, or Timeout.InfiniteTimeSpan.");
-            }
-
-            _streamIdleTimeout = value;
-        }
+        set => _streamIdleTimeout = value is { } timeout ? ApiClientOptions.CheckTimeout(timeout) : null;
     }
 
     /// <summary>The retries of this call after its first attempt instead of <see cref="ApiClientOptions.MaxRetries"/>; null keeps the client's.</summary>

@@ -67,6 +67,7 @@ public sealed class BindTests
     [InlineData("MaxRetries", "-3")]
     [InlineData("MaxRetries", "1,5")]
     [InlineData("Timeout", "-5")]
+    [InlineData("TotalTimeout", "30.00:00:00")]
     [InlineData("RetryDelay", "-00:00:01")]
     [InlineData("MaxErrorBodyBytes", "0")]
     [InlineData("BaseAddress", "/relative")]

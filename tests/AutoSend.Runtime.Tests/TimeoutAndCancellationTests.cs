@@ -207,6 +207,40 @@ public sealed class TimeoutAndCancellationTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-5.0)]
+    [InlineData(2_147_483_648.0)]
+    [InlineData(30.0 * 24 * 3600 * 1000)]
+    public void A_timeout_that_is_not_positive_or_too_long_for_a_timer_is_refused_when_set(double milliseconds)
+    {
+        var options = new TestClientOptions();
+        TimeSpan value = TimeSpan.FromMilliseconds(milliseconds);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Timeout = value);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.TotalTimeout = value);
+        ArgumentOutOfRangeException exception = Assert.Throws<ArgumentOutOfRangeException>(() => options.StreamIdleTimeout = value);
+        Assert.Contains("at most 24 days", exception.Message, StringComparison.Ordinal);
+        var perCall = new ApiRequestOptions();
+        Assert.Throws<ArgumentOutOfRangeException>(() => perCall.Timeout = value);
+        Assert.Throws<ArgumentOutOfRangeException>(() => perCall.StreamIdleTimeout = value);
+        perCall.Timeout = null;
+        Assert.Null(perCall.Timeout);
+    }
+
+    [Fact]
+    public async Task The_longest_accepted_timeout_works_in_a_call()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(Respond(200, TestApi.ItemJson));
+        using ApiConnection connection = TestApi.Connect(server, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(int.MaxValue);
+            o.TotalTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+        });
+
+        Assert.Equal("it_1", (await connection.GetAsync()).Id);
+    }
+
     [Fact]
     public async Task An_already_canceled_token_sends_nothing()
     {
