@@ -94,7 +94,7 @@ internal static class JsonContextEmitter
                     string typeName = TypeName(context, type);
                     writer.Line();
                     DocComment.Summary(writer, null, "The metadata of <c>" + DocComment.Inline(DisplayName(context, type)) + "</c>.");
-                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName + " => " + context.CoalesceAssign("_" + type.PropertyName, "Reach<" + typeName + ">(Create_" + type.PropertyName + ")") + ";");
+                    writer.Line("public " + Json.JsonTypeInfo + "<" + typeName + "> " + type.PropertyName + " => " + context.CoalesceAssign("_" + type.PropertyName, "Reach(Create_" + type.PropertyName + ")") + ";");
                 }
 
                 writer.Lines($$"""
@@ -109,9 +109,9 @@ internal static class JsonContextEmitter
                     {{Json.JsonTypeInfo}}{{q}} {{Json.IJsonTypeInfoResolver}}.GetTypeInfo({{Bcl.Type}} type, {{Json.JsonSerializerOptions}} options) => _types.Create(type, options);
 
                     // A metadata property's first read: its type becomes known, then the options create (and cache) its metadata.
-                    private {{Json.JsonTypeInfo}}<T> Reach<T>({{Bcl.Func}}<{{Json.JsonSerializerOptions}}, {{Json.JsonTypeInfo}}> create)
+                    private {{Json.JsonTypeInfo}}<T> Reach<T>({{Bcl.Func}}<{{Json.JsonSerializerOptions}}, {{Json.JsonTypeInfo}}<T>> create)
                     {
-                        _types.Add(typeof(T), create);
+                        _types.Add(create);
                         return ({{Json.JsonTypeInfo}}<T>)Options.GetTypeInfo(typeof(T));
                     }
 
@@ -119,16 +119,13 @@ internal static class JsonContextEmitter
                     """);
                 using (writer.Open("private " + context.Nullable(Json.JsonTypeInfo) + " CreateAny(" + Bcl.Type + " type, " + Json.JsonSerializerOptions + " options)"))
                 {
+                    // One line per type: in a large document this is the longest method of the client.
                     foreach (JsonTypeSpec type in client.JsonTypes)
                     {
-                        using (writer.Open("if (type == typeof(" + TypeName(context, type) + "))"))
-                        {
-                            writer.Line("return Create_" + type.PropertyName + "(options);");
-                        }
-
-                        writer.Line();
+                        writer.Line("if (type == typeof(" + TypeName(context, type) + ")) return Create_" + type.PropertyName + "(options);");
                     }
 
+                    writer.Line();
                     writer.Line("return null;");
                 }
 
@@ -183,19 +180,14 @@ internal static class JsonContextEmitter
             JsonTypeKind.List => metadata + ".List<" + ElementName(context, type) + ">(options, this)",
             JsonTypeKind.Map => metadata + ".ReadOnlyMap<" + ElementName(context, type) + ">(options, this)",
             JsonTypeKind.MutableMap => metadata + ".Map<" + ElementName(context, type) + ">(options, this)",
-            _ => ObjectInfo(context, model!, type.PropertyName, FastPathEmitter.Applies(context, model!)),
+            _ => ObjectInfo(context, model!),
         };
-        WriteCreateMethod(writer, context, "Create_", type, info, Reached(context, type, model, specs), create);
-
-        if (model is not null)
+        bool fastPath = model is not null && FastPathEmitter.Applies(context, model);
+        WriteCreateMethod(writer, context, "Create_", type, info, Reached(context, type, model, specs), create, model, fastPath ? "Write_" + type.PropertyName : null);
+        if (fastPath)
         {
             writer.Line();
-            WritePropertiesMethod(writer, context, model, type.PropertyName);
-            if (FastPathEmitter.Applies(context, model))
-            {
-                writer.Line();
-                FastPathEmitter.WriteMethod(writer, context, model, type.PropertyName);
-            }
+            FastPathEmitter.WriteMethod(writer, context, model!, type.PropertyName);
         }
     }
 
@@ -210,9 +202,7 @@ internal static class JsonContextEmitter
         WriteCreateMethod(writer, context, "Create_", type, info, polymorphism.DerivedTypes.Select(d => d.TypeName).Distinct().Where(specs.ContainsKey).Select(n => specs[n]),
             Runtime.ApiJsonMetadata + ".Value<" + context.TypeName(model.Name) + ">(options, this, new " + converter + "(CreateObject_" + type.PropertyName + "(options)))");
         writer.Line();
-        WriteCreateMethod(writer, context, "CreateObject_", type, info, Reached(context, type, model, specs), ObjectInfo(context, model, type.PropertyName, fastPath: false));
-        writer.Line();
-        WritePropertiesMethod(writer, context, model, type.PropertyName);
+        WriteCreateMethod(writer, context, "CreateObject_", type, info, Reached(context, type, model, specs), ObjectInfo(context, model), model);
         writer.Line();
         DocComment.Summary(writer, null, "Reads <c>" + DocComment.Inline(polymorphism.PropertyJsonName) + "</c> to choose the class of a <see cref=\"" + modelType + "\"/>.");
         // A primary constructor from C# 12; before, the same as a field and a constructor.
@@ -274,17 +264,20 @@ internal static class JsonContextEmitter
         {
             if (spec.PropertyName != type.PropertyName)
             {
-                writer.Line("_types.Add(typeof(" + TypeName(context, spec) + "), Create_" + spec.PropertyName + ");");
+                // The type is inferred from the method's return type.
+                writer.Line("_types.Add(Create_" + spec.PropertyName + ");");
             }
         }
     }
 
-    // A Create_ method: the types the metadata reaches become known to this context, then the metadata is made.
-    private static void WriteCreateMethod(SourceWriter writer, EmitContext context, string prefix, JsonTypeSpec type, string info, IEnumerable<JsonTypeSpec> reached, string create)
+    // A Create_ method: the types the metadata reaches become known to this context, then the metadata is made. A
+    // class's metadata ends with its properties, written by a lambda the runtime passes a builder typed by the class.
+    private static void WriteCreateMethod(SourceWriter writer, EmitContext context, string prefix, JsonTypeSpec type, string info, IEnumerable<JsonTypeSpec> reached, string create,
+        ObjectSpec? model = null, string? fastPath = null)
     {
         List<JsonTypeSpec> known = reached.Where(r => r.PropertyName != type.PropertyName).ToList();
         string signature = "private " + info + " " + prefix + type.PropertyName + "(" + Json.JsonSerializerOptions + " options)";
-        if (known.Count == 0)
+        if (known.Count == 0 && model is null)
         {
             writer.Line(signature + " =>");
             writer.Line("    " + create + ";");
@@ -294,60 +287,62 @@ internal static class JsonContextEmitter
         using (writer.Open(signature))
         {
             WriteReached(writer, context, type, known);
-            writer.Line("return " + create + ";");
+            if (model is null)
+            {
+                writer.Line("return " + create + ";");
+                return;
+            }
+
+            writer.Line("return " + create + ", " + context.StaticLambda + "p =>" + (context.Features.CSharp12 ? string.Empty : " new " + Json.JsonPropertyInfo + "[]"));
+            WriteProperties(writer, context, model, (fastPath is null ? string.Empty : ", " + fastPath) + ");");
         }
     }
 
-    private static string ObjectInfo(EmitContext context, ObjectSpec model, string infoName, bool fastPath)
+    // The start of a class's metadata, up to its properties.
+    private static string ObjectInfo(EmitContext context, ObjectSpec model)
     {
         // Required members must be set in an object initializer; the serializer then overwrites them from the JSON
         // and, because they are marked IsRequired, fails if the JSON lacks one.
         string modelType = context.TypeName(model.Name);
         string requiredInit = string.Join(", ", context.AllProperties(model).Where(p => ModelEmitter.HasRequiredModifier(context, p)).Select(p => p.Name + " = default!"));
-        return Runtime.ApiJsonMetadata + ".Object(options, this, " + context.StaticLambda + "() => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty)
-            + ", Properties_" + infoName + (fastPath ? ", Write_" + infoName : string.Empty) + ")";
+        return Runtime.ApiJsonMetadata + ".Object(options, this, " + context.StaticLambda + "() => new " + modelType + "()" + (requiredInit.Length > 0 ? " { " + requiredInit + " }" : string.Empty);
     }
 
-    private static void WritePropertiesMethod(SourceWriter writer, EmitContext context, ObjectSpec model, string infoName)
+    // The properties' array, then what closes the call (tail).
+    private static void WriteProperties(SourceWriter writer, EmitContext context, ObjectSpec model, string tail)
     {
         // One short call per property: getters and setters are typed by the class (the builder's type argument), the
         // property type is inferred from the getter, and the common cases have their own method.
-        string modelType = context.TypeName(model.Name);
-        using (writer.Open("private static " + Json.JsonPropertyInfo + "[] Properties_" + infoName + "(" + Json.JsonSerializerOptions + " options)"))
+        writer.Line(context.Features.CSharp12 ? "[" : "{");
+        writer.Indent();
+        string lambda = context.StaticLambda;
+        List<PropertySpec> properties = context.AllProperties(model);
+        foreach (PropertySpec property in properties)
         {
-            writer.Line("var p = new " + Runtime.ApiJsonProperties + "<" + modelType + ">(options);");
-            writer.Line("return" + (context.Features.CSharp12 ? string.Empty : " new " + Json.JsonPropertyInfo + "[]"));
-            writer.Line(context.Features.CSharp12 ? "[" : "{");
-            writer.Indent();
-            string lambda = context.StaticLambda;
-            List<PropertySpec> properties = context.AllProperties(model);
-            foreach (PropertySpec property in properties)
-            {
-                // An old name fills the current property when that is still null; a null it reads must not count as an
-                // assignment of a tracked target, which would then be written back although the JSON never had it.
-                string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
-                    ? context.CoalesceAssignStatement("o." + property.AliasOf, "v") + " "
-                    : "if (" + context.IsNotNull("v") + ") { " + context.CoalesceAssignStatement("o." + property.AliasOf, "v") + " } ";
-                string setter = property.AliasOf is null
-                    ? lambda + "(o, v) => o." + property.Name + " = v" + (property.IsNullable ? string.Empty : context.Bang)
-                    : lambda + "(o, v) => { o." + property.Name + " = v; " + fill + "}";
-                string accessors = Literal.String(property.Name) + ", " + Literal.String(property.JsonName) + ", " + lambda + "o => o." + property.Name + ", " + setter;
-                string flags = Flags(property);
-                writer.Line(property.Assignment is { } assignment ? "p.Tracked(" + accessors + ", " + flags + ", " + lambda + "o => o." + assignment.FlagName + ")," :
-                    flags == Runtime.ApiJsonPropertyOptions + ".Required" ? "p.Required(" + accessors + ")," :
-                    flags == Runtime.ApiJsonPropertyOptions + ".OmitWhenNull" ? "p.Optional(" + accessors + ")," :
-                    "p.Property(" + accessors + ", " + flags + "),");
-            }
-
-            if (context.ExtensionDataName(model) is { } extensionData)
-            {
-                writer.Line("p.Property(" + Literal.String(extensionData) + ", null, " + lambda + "o => o." + extensionData + ", " + lambda + "(o, v) => o." + extensionData
-                    + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
-            }
-
-            writer.Unindent();
-            writer.Line(context.Features.CSharp12 ? "];" : "};");
+            // An old name fills the current property when that is still null; a null it reads must not count as an
+            // assignment of a tracked target, which would then be written back although the JSON never had it.
+            string fill = properties.FirstOrDefault(p => p.Name == property.AliasOf)?.Assignment is null
+                ? context.CoalesceAssignStatement("o." + property.AliasOf, "v") + " "
+                : "if (" + context.IsNotNull("v") + ") { " + context.CoalesceAssignStatement("o." + property.AliasOf, "v") + " } ";
+            string setter = property.AliasOf is null
+                ? lambda + "(o, v) => o." + property.Name + " = v" + (property.IsNullable ? string.Empty : context.Bang)
+                : lambda + "(o, v) => { o." + property.Name + " = v; " + fill + "}";
+            string accessors = Literal.String(property.Name) + ", " + Literal.String(property.JsonName) + ", " + lambda + "o => o." + property.Name + ", " + setter;
+            string flags = Flags(property);
+            writer.Line(property.Assignment is { } assignment ? "p.Tracked(" + accessors + ", " + flags + ", " + lambda + "o => o." + assignment.FlagName + ")," :
+                flags == Runtime.ApiJsonPropertyOptions + ".Required" ? "p.Required(" + accessors + ")," :
+                flags == Runtime.ApiJsonPropertyOptions + ".OmitWhenNull" ? "p.Optional(" + accessors + ")," :
+                "p.Property(" + accessors + ", " + flags + "),");
         }
+
+        if (context.ExtensionDataName(model) is { } extensionData)
+        {
+            writer.Line("p.Property(" + Literal.String(extensionData) + ", null, " + lambda + "o => o." + extensionData + ", " + lambda + "(o, v) => o." + extensionData
+                + " = v, " + Runtime.ApiJsonPropertyOptions + ".ExtensionData),");
+        }
+
+        writer.Unindent();
+        writer.Line((context.Features.CSharp12 ? "]" : "}") + tail);
     }
 
     private static string Flags(PropertySpec property)

@@ -82,18 +82,18 @@ public static class ApiJsonMetadata
     /// <param name="options">The options the metadata is created for.</param>
     /// <param name="resolver">The context that makes it.</param>
     /// <param name="create">Creates an empty instance.</param>
-    /// <param name="properties">Creates the metadata of its properties.</param>
+    /// <param name="properties">Creates the metadata of its properties through the builder it is given.</param>
     /// <param name="write">Writes an instance directly (the fast path), or null.</param>
     /// <returns>The metadata.</returns>
     public static JsonTypeInfo<T> Object<T>(JsonSerializerOptions options, IJsonTypeInfoResolver resolver, Func<T> create,
-        Func<JsonSerializerOptions, JsonPropertyInfo[]> properties, Action<Utf8JsonWriter, T?, JsonSerializerOptions>? write = null)
+        Func<ApiJsonProperties<T>, JsonPropertyInfo[]> properties, Action<Utf8JsonWriter, T?, JsonSerializerOptions>? write = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(properties);
         var values = new JsonObjectInfoValues<T>
         {
             ObjectCreator = create,
-            PropertyMetadataInitializer = _ => properties(options),
+            PropertyMetadataInitializer = _ => properties(new ApiJsonProperties<T>(options)),
             SerializeHandler = write is null ? null : (writer, value) => write(writer, value, options),
         };
         return Originating(JsonMetadataServices.CreateObjectInfo(options, values), resolver);

@@ -42,6 +42,11 @@ public sealed class ApiJsonTypeFactories
     /// <param name="factory">Creates its metadata for the options given.</param>
     public void Add(Type type, Func<JsonSerializerOptions, JsonTypeInfo> factory) => _reached?.TryAdd(type, factory);
 
+    /// <summary>Makes <typeparamref name="T"/> known (nothing changes for a context that knows every type).</summary>
+    /// <typeparam name="T">The type, inferred from <paramref name="factory"/>: generated contexts pass a method group.</typeparam>
+    /// <param name="factory">Creates its metadata for the options given.</param>
+    public void Add<T>(Func<JsonSerializerOptions, JsonTypeInfo<T>> factory) => _reached?.TryAdd(typeof(T), factory);
+
     /// <summary>The metadata of <paramref name="type"/>, or null when the context does not know it.</summary>
     /// <param name="type">The type asked about.</param>
     /// <param name="options">The options the metadata is created for.</param>
