@@ -100,7 +100,6 @@ internal static class KnownTypes
         public const string ApiJsonMetadata = Primitives + ".ApiJsonMetadata";
         public const string ApiJsonTypeFactories = Primitives + ".ApiJsonTypeFactories";
         public const string ApiJsonPropertyOptions = Primitives + ".ApiJsonPropertyOptions";
-        public const string ApiJsonProperties = Primitives + ".ApiJsonProperties";
         public const string ApiJsonUnion = Primitives + ".ApiJsonUnion";
         public const string ApiOperation = Primitives + ".ApiOperation";
         public const string ApiQueryBuilder = Primitives + ".ApiQueryBuilder";
