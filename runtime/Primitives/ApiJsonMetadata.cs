@@ -194,11 +194,15 @@ public static class ApiJsonMetadata
 /// depends on it).
 /// </summary>
 /// <typeparam name="TOwner">The generated class.</typeparam>
-/// <param name="options">The options the metadata is created for.</param>
+/// <remarks><see cref="ApiJsonMetadata.Object{T}"/> creates it and hands it to the generated code.</remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed class ApiJsonProperties<TOwner>(JsonSerializerOptions options)
+public sealed class ApiJsonProperties<TOwner>
     where TOwner : class
 {
+    private readonly JsonSerializerOptions options;
+
+    internal ApiJsonProperties(JsonSerializerOptions options) => this.options = options;
+
     /// <summary>A property the schema requires: always written, must be present when read.</summary>
     /// <param name="name">The C# property name.</param>
     /// <param name="jsonName">The wire name.</param>

@@ -37,11 +37,6 @@ public sealed class ApiJsonTypeFactories
         _all = all;
     }
 
-    /// <summary>Makes <paramref name="type"/> known (nothing changes for a context that knows every type).</summary>
-    /// <param name="type">The type.</param>
-    /// <param name="factory">Creates its metadata for the options given.</param>
-    public void Add(Type type, Func<JsonSerializerOptions, JsonTypeInfo> factory) => _reached?.TryAdd(type, factory);
-
     /// <summary>Makes <typeparamref name="T"/> known (nothing changes for a context that knows every type).</summary>
     /// <typeparam name="T">The type, inferred from <paramref name="factory"/>: generated contexts pass a method group.</typeparam>
     /// <param name="factory">Creates its metadata for the options given.</param>
