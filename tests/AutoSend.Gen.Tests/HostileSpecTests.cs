@@ -278,7 +278,7 @@ public sealed partial class HostileSpecTests(ITestOutputHelper output)
         Assert.Contains("public global::Consumer.Cycles.Tree? Parent { get; set; }", tree);
     }
 
-    // Identifier.MaxLength (96) plus the longest prefix or suffix the emitters add to a name ("Properties_", "ClientOptions").
+    // Identifier.MaxLength (96) plus the longest prefix or suffix the emitters add to a name ("CreateObject_", "ClientOptions").
     private const int MaxName = 96 + 16;
 
     // The words of the payload, as every name built from it reads: the rest of it is dropped.
