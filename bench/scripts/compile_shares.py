@@ -13,9 +13,10 @@ import argparse
 import glob
 import os
 import shutil
-import subprocess
 import tempfile
 import time
+
+from build_time import run
 
 BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(BENCH)
@@ -57,14 +58,10 @@ def build(folder, files):
         f.write(PROJECT.format(runtime=RUNTIME, files=";".join(files)))
     shutil.rmtree(os.path.join(folder, "bin"), ignore_errors=True)
     shutil.rmtree(os.path.join(folder, "obj", "Release"), ignore_errors=True)
-    subprocess.run(["dotnet", "restore", "-nologo", "-v:q"], cwd=folder, check=True, capture_output=True)
+    run(["dotnet", "restore", "-nologo", "-v:q"], cwd=folder)
     started = time.perf_counter()
-    result = subprocess.run(["dotnet", "build", "-c", "Release", "--no-restore", "--disable-build-servers", "-nologo", "-v:q"],
-                            cwd=folder, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit("compile_shares.py: the build failed:\n" + (result.stdout + result.stderr)[-4000:])
-    return seconds
+    run(["dotnet", "build", "-c", "Release", "--no-restore", "--disable-build-servers", "-nologo", "-v:q"], cwd=folder)
+    return time.perf_counter() - started
 
 
 def main():
