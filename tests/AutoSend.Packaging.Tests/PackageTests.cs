@@ -137,6 +137,29 @@ public sealed class PackageTests(PackageFeed feed)
     }
 
     [Fact]
+    public async Task A_consumer_using_all_four_filters_gets_the_operations_they_select()
+    {
+        // The item as the filtering contract writes it: named operations survive ExcludeTags; CustomFields's
+        // operations are all deprecated, so ExcludeDeprecated leaves nothing of that tag.
+        using var consumer = new Consumer(feed, ResumeProgram, clientMetadata:
+            "Operations=\"resumeCampaign;pauseCampaign\" Tags=\"Campaigns;ContactProperties;CustomFields\" ExcludeTags=\"Campaigns\" ExcludeDeprecated=\"true\" ");
+        (await consumer.BuildAsync()).EnsureSuccess("dotnet build of the consumer using every filter");
+
+        string campaigns = File.ReadAllText(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.CampaignsClient.g.cs"));
+        Assert.Contains(" ResumeAsync(", campaigns, StringComparison.Ordinal);
+        Assert.Contains(" PauseAsync(", campaigns, StringComparison.Ordinal);
+        Assert.DoesNotContain(" AbortAsync(", campaigns, StringComparison.Ordinal);
+        string properties = File.ReadAllText(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.ContactPropertiesClient.g.cs"));
+        Assert.Contains(" ListAsync(", properties, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.CustomFieldsClient.g.cs")), "CustomFieldsClient was generated");
+        Assert.False(File.Exists(Path.Combine(consumer.GeneratedDirectory, "AutoSend.Client.ContactsClient.g.cs")), "ContactsClient was generated");
+
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, ResumeResponse);
+        ProcessResult run = (await consumer.RunAsync(new Uri(server.Address, "v1").ToString())).EnsureSuccess("the consumer using every filter");
+        Assert.StartsWith("60d5ec49f1b2c72d9c8b4567 sending_gradual gradual", run.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_consumer_naming_an_unknown_operation_gets_AG0023()
     {
         using var consumer = new Consumer(feed, ResumeProgram, clientMetadata: "Operations=\"resumeCampaign;resumeCampain\" ");
